@@ -1,0 +1,146 @@
+#include "cli/cmd_lint.hpp"
+
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "lint/config.hpp"
+#include "lint/engine.hpp"
+#include "lint/report/reporter.hpp"
+#include "lint/strings.hpp"
+#include "lint/timeutil.hpp"
+#include "lint/zone_loader.hpp"
+
+namespace danelint::cli {
+
+namespace {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+bool want_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO);
+}
+
+Config resolve_config(const LintOptions& opts) {
+  if (opts.no_config) return Config{};
+  if (!opts.config.empty()) return load_config(opts.config);
+  if (auto found = discover_config(".")) return load_config(*found);
+  return Config{};
+}
+
+void check_specs(const std::vector<std::string>& specs, std::string_view flag) {
+  for (const std::string& s : specs)
+    if (match_rule_spec(s).empty())
+      throw UsageError(cat(flag, ": unknown rule or rule family '", s, "' (see `danelint rules`)"));
+}
+
+}  // namespace
+
+int run_lint_command(const LintOptions& opts) {
+  try {
+    Config cfg = resolve_config(opts);
+    check_specs(opts.select, "--select");
+    check_specs(opts.ignore, "--ignore");
+
+    EngineOptions eng;
+    if (!opts.now.empty()) {
+      auto t = parse_time(opts.now);
+      if (!t) throw UsageError(cat("--now: '", opts.now, "' is not RFC 3339, YYYYMMDDHHMMSS or epoch seconds"));
+      eng.now = *t;
+    } else {
+      eng.now = static_cast<int64_t>(std::time(nullptr));
+    }
+    eng.jobs = opts.jobs > 0 ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    if (!opts.select.empty()) eng.rules.select = opts.select;
+    else if (cfg.select) eng.rules.select = *cfg.select;
+    eng.rules.ignore = cfg.ignore;
+    eng.rules.ignore.insert(eng.rules.ignore.end(), opts.ignore.begin(), opts.ignore.end());
+    eng.rules.severity = cfg.severity;
+    eng.rules.options = cfg.options;
+    Severity fail_on = cfg.fail_on.value_or(Severity::Error);
+    if (!opts.fail_on.empty()) {
+      auto s = parse_severity(opts.fail_on);
+      if (!s) throw UsageError(cat("--fail-on: '", opts.fail_on, "' is not error, warning or info"));
+      fail_on = *s;
+    }
+
+    struct ZoneInput {
+      std::string file, origin;
+    };
+    std::vector<ZoneInput> inputs;
+    for (const ZoneEntry& z : cfg.zones) inputs.push_back({z.file, z.origin});
+    for (const std::string& f : opts.files) inputs.push_back({f, opts.origin});
+    if (inputs.empty())
+      throw UsageError("no input: give zone files, or a danelint.toml with [[zone]] entries");
+
+    Workspace ws;
+    for (const ZoneInput& in : inputs) {
+      LoadOptions lo;
+      lo.origin = in.origin;
+      ws.zones.push_back(load_zone_file(in.file, lo));
+    }
+
+    LintResult result = run_lint(ws, eng);
+
+    report::Report rep{result.findings, {}, {}};
+    for (const auto& z : ws.zones) {
+      if (z->unreadable) continue;
+      rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
+      if (z->origin_source == "file name")
+        rep.notes.push_back(cat(z->files[0], ": no SOA and no --origin; origin ", z->origin_text(), " taken from the file name"));
+    }
+    for (const Finding& f : result.findings)
+      if (f.rule->info.name == "input-unreadable") std::cerr << "danelint: error: " << f.message << '\n';
+
+    if (opts.format == "json") report::write_json(std::cout, rep);
+    else report::write_text(std::cout, rep, want_color(opts.color));
+    std::cout.flush();
+
+    if (result.input_error) return kExitUsage;
+    for (const Finding& f : result.findings)
+      if (f.severity >= fail_on) return kExitFindings;
+    return kExitOk;
+  } catch (const ConfigError& e) {
+    std::cerr << e.what() << '\n';
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "danelint: error: " << e.what() << '\n';
+    return kExitUsage;
+  }
+}
+
+void setup_lint(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<LintOptions>();
+  auto* cmd = app.add_subcommand("lint", "Lint zone files and the planned DANE deployment");
+  cmd->add_option("files", opts->files, "Zone files (signed or unsigned)");
+  cmd->add_option("-c,--config", opts->config, "Config file (default: discover danelint.toml)");
+  cmd->add_flag("--no-config", opts->no_config, "Do not read any config file");
+  cmd->add_option("-f,--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+      ->envname("DANELINT_FORMAT");
+  cmd->add_option("--select", opts->select, "Rules to run: codes, names or family prefixes (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--ignore", opts->ignore, "Rules to skip: codes, names or family prefixes (comma-separated)")
+      ->delimiter(',');
+  cmd->add_option("--now", opts->now, "Evaluation time: RFC 3339, YYYYMMDDHHMMSS or epoch seconds");
+  cmd->add_option("--fail-on", opts->fail_on, "Lowest severity that makes the exit code 1 (error, warning, info)");
+  cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
+  cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--color", opts->color, "Colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->callback([opts, &exit_code] { exit_code = run_lint_command(*opts); });
+}
+
+}  // namespace danelint::cli

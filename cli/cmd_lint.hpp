@@ -1,0 +1,24 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danelint::cli {
+
+struct LintOptions {
+  std::vector<std::string> files;
+  std::string config;
+  bool no_config = false;
+  std::string format = "text";
+  std::vector<std::string> select, ignore;
+  std::string now;
+  std::string fail_on;
+  std::string origin;
+  int jobs = 0;  ///< 0: number of cores
+  std::string color = "auto";
+};
+
+/// Runs `danelint lint`; returns the exit code.
+int run_lint_command(const LintOptions& opts);
+
+}  // namespace danelint::cli

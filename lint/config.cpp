@@ -1,0 +1,179 @@
+#include "lint/config.hpp"
+
+#include <filesystem>
+#include <toml++/toml.h>
+
+#include "lint/strings.hpp"
+
+namespace danelint {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const std::string& path, const toml::source_region& where, const std::string& msg) {
+  throw ConfigError(cat(path, ':', where.begin.line, ':', where.begin.column, ": error: ", msg));
+}
+
+std::string resolve(const std::string& config_path, const std::string& p) {
+  if (p.empty() || fs::path(p).is_absolute()) return p;
+  fs::path dir = fs::path(config_path).parent_path();
+  return (dir / p).lexically_normal().string();
+}
+
+std::vector<std::string> string_list(const std::string& path, const toml::node& node, std::string_view key) {
+  const toml::array* arr = node.as_array();
+  if (!arr) fail(path, node.source(), cat("'", key, "' must be an array of strings"));
+  std::vector<std::string> out;
+  for (const toml::node& el : *arr) {
+    auto s = el.value<std::string>();
+    if (!s || !el.is_string()) fail(path, el.source(), cat("'", key, "' must be an array of strings"));
+    out.push_back(*s);
+  }
+  return out;
+}
+
+void check_rule_spec(const std::string& path, const toml::node& where, const std::string& spec) {
+  if (!match_rule_spec(spec).empty()) return;
+  fail(path, where.source(), cat("unknown rule or rule family '", spec, "' (see `danelint rules`)"));
+}
+
+void parse_lint(Config& cfg, const std::string& path, const toml::table& lint) {
+  for (const auto& [k, node] : lint) {
+    std::string key(k.str());
+    if (key == "select" || key == "ignore") {
+      auto specs = string_list(path, node, key);
+      const toml::array& arr = *node.as_array();
+      for (size_t i = 0; i < specs.size(); ++i) check_rule_spec(path, *arr.get(i), specs[i]);
+      if (key == "select") cfg.select = specs;
+      else cfg.ignore = specs;
+    } else if (key == "fail-on") {
+      auto s = node.value<std::string>();
+      auto sev = s ? parse_severity(*s) : std::nullopt;
+      if (!node.is_string() || !sev) fail(path, node.source(), "'fail-on' must be \"error\", \"warning\" or \"info\"");
+      cfg.fail_on = sev;
+    } else if (key == "severity") {
+      const toml::table* t = node.as_table();
+      if (!t) fail(path, node.source(), "[lint.severity] must be a table");
+      for (const auto& [rk, rv] : *t) {
+        std::string spec(rk.str());
+        check_rule_spec(path, rv, spec);
+        auto s = rv.value<std::string>();
+        if (!rv.is_string() || !(parse_severity(*s) || *s == "off"))
+          fail(path, rv.source(), cat("severity of '", spec, "' must be \"error\", \"warning\", \"info\" or \"off\""));
+        cfg.severity.emplace_back(spec, *s);
+      }
+    } else if (key == "options") {
+      const toml::table* t = node.as_table();
+      if (!t) fail(path, node.source(), "[lint.options] must be a table of rule tables");
+      for (const auto& [rk, rv] : *t) {
+        std::string rule_spec(rk.str());
+        const Rule* rule = find_rule(rule_spec);
+        if (!rule) fail(path, rv.source(), cat("unknown rule '", rule_spec, "' in [lint.options]"));
+        const toml::table* ot = rv.as_table();
+        if (!ot) fail(path, rv.source(), cat("[lint.options.", rule_spec, "] must be a table"));
+        for (const auto& [ok, ov] : *ot) {
+          std::string opt_name(ok.str());
+          const RuleOption* decl = nullptr;
+          for (const RuleOption& o : rule->info.options)
+            if (o.name == opt_name) decl = &o;
+          if (!decl) fail(path, ov.source(), cat("rule ", rule->info.name, " has no option '", opt_name, "'"));
+          std::string text;
+          if (ov.is_string()) text = *ov.value<std::string>();
+          else if (ov.is_integer()) text = std::to_string(*ov.value<int64_t>());
+          else if (ov.is_boolean()) text = *ov.value<bool>() ? "true" : "false";
+          else fail(path, ov.source(), cat("option '", opt_name, "' has a value of the wrong type"));
+          auto parsed = parse_option_value(*decl, text);
+          if (!parsed || (ov.is_integer() && *ov.value<int64_t>() < 0))
+            fail(path, ov.source(), cat("option '", opt_name, "' of ", rule->info.name, ": invalid value '", text, "'"));
+          cfg.options[std::string(rule->info.id)][opt_name] = *parsed;
+        }
+      }
+    } else {
+      fail(path, node.source(), cat("unknown key '", key, "' in [lint]"));
+    }
+  }
+}
+
+void parse_zones(Config& cfg, const std::string& path, const toml::node& node) {
+  const toml::array* arr = node.as_array();
+  if (!arr || !arr->is_array_of_tables()) fail(path, node.source(), "'zone' must be an array of tables ([[zone]])");
+  for (const toml::node& el : *arr) {
+    const toml::table& t = *el.as_table();
+    ZoneEntry z;
+    z.line = static_cast<int>(t.source().begin.line);
+    z.signing = "offline";
+    for (const auto& [k, v] : t) {
+      std::string key(k.str());
+      auto s = v.value<std::string>();
+      if (!v.is_string()) fail(path, v.source(), cat("'", key, "' in [[zone]] must be a string"));
+      if (key == "file") z.file = resolve(path, *s);
+      else if (key == "ds") z.ds = resolve(path, *s);
+      else if (key == "origin") z.origin = *s;
+      else if (key == "signing") {
+        if (*s != "offline" && *s != "online") fail(path, v.source(), "'signing' must be \"offline\" or \"online\"");
+        z.signing = *s;
+      } else {
+        fail(path, v.source(), cat("unknown key '", key, "' in [[zone]]"));
+      }
+    }
+    if (z.file.empty()) fail(path, t.source(), "[[zone]] needs a 'file'");
+    cfg.zones.push_back(std::move(z));
+  }
+}
+
+Config from_table(const toml::table& root, const std::string& path) {
+  Config cfg;
+  cfg.path = path;
+  for (const auto& [k, node] : root) {
+    std::string key(k.str());
+    if (key == "lint") {
+      const toml::table* t = node.as_table();
+      if (!t) fail(path, node.source(), "[lint] must be a table");
+      parse_lint(cfg, path, *t);
+    } else if (key == "zone") {
+      parse_zones(cfg, path, node);
+    } else {
+      fail(path, node.source(), cat("unknown key '", key, "'"));
+    }
+  }
+  return cfg;
+}
+
+}  // namespace
+
+Config parse_config_text(std::string_view text, const std::string& path) {
+  try {
+    toml::table root = toml::parse(text, std::string_view(path));
+    return from_table(root, path);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(cat(path, ':', e.source().begin.line, ':', e.source().begin.column, ": error: ", e.description()));
+  }
+}
+
+Config load_config(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw ConfigError(cat(path, ": error: cannot read config file"));
+  try {
+    toml::table root = toml::parse_file(path);
+    return from_table(root, path);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(cat(path, ':', e.source().begin.line, ':', e.source().begin.column, ": error: ", e.description()));
+  }
+}
+
+std::optional<std::string> discover_config(const std::string& start_dir) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start_dir, ec);
+  if (ec) return std::nullopt;
+  for (;;) {
+    for (const char* name : {".danelint.toml", "danelint.toml"}) {
+      fs::path p = dir / name;
+      if (fs::is_regular_file(p, ec)) return p.lexically_relative(fs::current_path(ec)).string();
+    }
+    if (fs::exists(dir / ".git", ec)) return std::nullopt;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace danelint

@@ -1,0 +1,269 @@
+#include "lint/model.hpp"
+
+#include <ldns/ldns.h>
+
+#include <algorithm>
+
+#include "lint/strings.hpp"
+
+namespace danelint {
+
+int DnsName::label_count() const {
+  int n = 0;
+  for (size_t i = 0; i < wire.size() && wire[i] != 0; i += static_cast<unsigned char>(wire[i]) + 1) ++n;
+  return n;
+}
+
+std::vector<std::string_view> name_labels(std::string_view wire) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < wire.size()) {
+    size_t len = static_cast<unsigned char>(wire[i]);
+    if (len == 0 || i + 1 + len > wire.size()) break;
+    out.push_back(wire.substr(i + 1, len));
+    i += len + 1;
+  }
+  return out;
+}
+
+std::string name_to_text(std::string_view wire) {
+  std::string out;
+  for (std::string_view label : name_labels(wire)) {
+    for (unsigned char c : label) {
+      if (c == '.' || c == ';' || c == '\\' || c == '(' || c == ')' || c == '"' || c == '@' || c == '$') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c <= 0x20 || c >= 0x7f) {
+        out += cat('\\', static_cast<char>('0' + c / 100), static_cast<char>('0' + c / 10 % 10),
+                   static_cast<char>('0' + c % 10));
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    out += '.';
+  }
+  return out.empty() ? "." : out;
+}
+
+std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire) {
+  if (text == "@") return std::string(origin_wire);
+  if (text == ".") return std::string(1, '\0');
+  std::string wire;
+  std::string label;
+  bool absolute = false;
+  auto flush = [&]() -> bool {
+    if (label.empty() || label.size() > 63) return false;
+    wire += static_cast<char>(label.size());
+    wire += label;
+    label.clear();
+    return true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\\') {
+      if (i + 3 < text.size() + 0 && isdigit(static_cast<unsigned char>(text[i + 1])) &&
+          isdigit(static_cast<unsigned char>(text[i + 2])) && isdigit(static_cast<unsigned char>(text[i + 3]))) {
+        int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+        if (v > 255) return std::nullopt;
+        label += static_cast<char>(v);
+        i += 3;
+      } else if (i + 1 < text.size()) {
+        label += text[++i];
+      } else {
+        return std::nullopt;
+      }
+    } else if (c == '.') {
+      if (!flush()) return std::nullopt;
+      if (i + 1 == text.size()) absolute = true;
+    } else {
+      label += c;
+    }
+  }
+  if (!label.empty() && !flush()) return std::nullopt;
+  if (absolute) {
+    wire += '\0';
+  } else {
+    if (origin_wire.empty()) return std::nullopt;
+    wire += origin_wire;
+  }
+  if (wire.size() > 255) return std::nullopt;
+  return wire;
+}
+
+int canonical_compare(std::string_view a, std::string_view b) {
+  // Compare label by label from the rightmost (RFC 4034 §6.1).
+  auto la = name_labels(a), lb = name_labels(b);
+  size_t ia = la.size(), ib = lb.size();
+  while (ia > 0 && ib > 0) {
+    --ia, --ib;
+    int c = la[ia].compare(lb[ib]);
+    if (c != 0) return c < 0 ? -1 : 1;
+  }
+  if (ia == ib) return 0;
+  return ia == 0 ? -1 : 1;
+}
+
+bool is_subdomain(std::string_view name, std::string_view ancestor) {
+  if (ancestor.size() > name.size()) return false;
+  if (name.substr(name.size() - ancestor.size()) != ancestor) return false;
+  // The suffix must start at a label boundary.
+  size_t want = name.size() - ancestor.size();
+  size_t i = 0;
+  while (i < want) i += static_cast<unsigned char>(name[i]) + 1;
+  return i == want;
+}
+
+std::string type_name(uint16_t type) {
+  const ldns_rr_descriptor* d = ldns_rr_descript(type);
+  if (d && d->_name && type != 0) return d->_name;
+  return cat("TYPE", type);
+}
+
+uint32_t ZoneModel::intern(std::string_view wire) {
+  std::string canon = ascii_lower(wire);
+  if (auto it = name_index_.find(std::string_view(canon)); it != name_index_.end()) return it->second;
+  names.push_back(DnsName{std::string(wire), std::move(canon)});
+  uint32_t id = static_cast<uint32_t>(names.size() - 1);
+  name_index_.emplace(std::string_view(names.back().canonical), id);
+  return id;
+}
+
+std::optional<uint32_t> ZoneModel::find_name(std::string_view canonical_wire) const {
+  if (auto it = name_index_.find(canonical_wire); it != name_index_.end()) return it->second;
+  return std::nullopt;
+}
+
+SourceLoc ZoneModel::loc(const Record& r) const {
+  return SourceLoc{files[r.file], static_cast<int>(r.line), static_cast<int>(r.end_line), 0};
+}
+
+void ZoneModel::build_index() {
+  ordered_names_.resize(names.size());
+  for (uint32_t i = 0; i < names.size(); ++i) ordered_names_[i] = i;
+  std::sort(ordered_names_.begin(), ordered_names_.end(), [&](uint32_t a, uint32_t b) {
+    return canonical_compare(names[a].canonical, names[b].canonical) < 0;
+  });
+  std::vector<uint32_t> rank(names.size());
+  for (uint32_t i = 0; i < ordered_names_.size(); ++i) rank[ordered_names_[i]] = i;
+
+  std::vector<uint32_t> order(records.size());
+  for (uint32_t i = 0; i < records.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Record &ra = records[a], &rb = records[b];
+    if (ra.owner != rb.owner) return rank[ra.owner] < rank[rb.owner];
+    if (ra.type != rb.type) return ra.type < rb.type;
+    return ra.rrclass < rb.rrclass;
+  });
+  rrsets_.clear();
+  for (uint32_t idx : order) {
+    const Record& r = records[idx];
+    if (rrsets_.empty() || rrsets_.back().owner != r.owner || rrsets_.back().type != r.type ||
+        rrsets_.back().rrclass != r.rrclass)
+      rrsets_.push_back(RRset{r.owner, r.type, r.rrclass, {}});
+    rrsets_.back().records.push_back(idx);
+  }
+  owner_slices_.assign(names.size(), {0, 0});
+  for (uint32_t i = 0; i < rrsets_.size();) {
+    uint32_t j = i;
+    while (j < rrsets_.size() && rrsets_[j].owner == rrsets_[i].owner) ++j;
+    owner_slices_[rrsets_[i].owner] = {i, j};
+    i = j;
+  }
+}
+
+std::span<const RRset> ZoneModel::rrsets_at(uint32_t owner) const {
+  if (owner >= owner_slices_.size()) return {};
+  auto [b, e] = owner_slices_[owner];
+  return std::span<const RRset>(rrsets_).subspan(b, e - b);
+}
+
+const RRset* ZoneModel::find_rrset(uint32_t owner, uint16_t type) const {
+  for (const RRset& s : rrsets_at(owner))
+    if (s.type == type) return &s;
+  return nullptr;
+}
+
+std::vector<uint32_t> ZoneModel::records_of_type(uint16_t type) const {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < records.size(); ++i)
+    if (records[i].type == type) out.push_back(i);
+  return out;
+}
+
+bool ZoneModel::is_signed() const {
+  auto apex = find_name(origin_wire);
+  if (!apex || !find_rrset(*apex, LDNS_RR_TYPE_DNSKEY)) return false;
+  return std::any_of(records.begin(), records.end(), [](const Record& r) { return r.type == LDNS_RR_TYPE_RRSIG; });
+}
+
+// ---- RDATA views ----
+
+static uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] << 8 | p[1]); }
+static uint32_t get32(const uint8_t* p) {
+  return static_cast<uint32_t>(p[0]) << 24 | static_cast<uint32_t>(p[1]) << 16 | static_cast<uint32_t>(p[2]) << 8 | p[3];
+}
+
+std::optional<TlsaView> decode_tlsa(std::span<const uint8_t> rd) {
+  if (rd.size() < 3) return std::nullopt;
+  return TlsaView{rd[0], rd[1], rd[2], rd.subspan(3)};
+}
+
+std::optional<RrsigView> decode_rrsig(std::span<const uint8_t> rd) {
+  if (rd.size() < 19) return std::nullopt;
+  RrsigView v;
+  v.type_covered = get16(rd.data());
+  v.algorithm = rd[2];
+  v.labels = rd[3];
+  v.original_ttl = get32(rd.data() + 4);
+  v.expiration = get32(rd.data() + 8);
+  v.inception = get32(rd.data() + 12);
+  v.key_tag = get16(rd.data() + 16);
+  size_t i = 18;
+  while (i < rd.size() && rd[i] != 0) i += rd[i] + 1u;
+  if (i >= rd.size()) return std::nullopt;
+  ++i;  // the root label
+  v.signer_wire = std::string_view(reinterpret_cast<const char*>(rd.data()) + 18, i - 18);
+  v.header_len = i;
+  v.signature = rd.subspan(i);
+  return v;
+}
+
+uint16_t key_tag(std::span<const uint8_t> rd) {
+  if (rd.size() >= 4 && rd[3] == 1) {  // RSAMD5 (RFC 4034 App. B.1)
+    return rd.size() >= 4 ? get16(rd.data() + rd.size() - 3) : 0;
+  }
+  uint32_t ac = 0;
+  for (size_t i = 0; i < rd.size(); ++i) ac += (i & 1) ? rd[i] : static_cast<uint32_t>(rd[i]) << 8;
+  ac += (ac >> 16) & 0xFFFF;
+  return static_cast<uint16_t>(ac & 0xFFFF);
+}
+
+std::optional<DnskeyView> decode_dnskey(std::span<const uint8_t> rd) {
+  if (rd.size() < 4) return std::nullopt;
+  return DnskeyView{get16(rd.data()), rd[2], rd[3], rd.subspan(4), key_tag(rd)};
+}
+
+std::optional<DsView> decode_ds(std::span<const uint8_t> rd) {
+  if (rd.size() < 4) return std::nullopt;
+  return DsView{get16(rd.data()), rd[2], rd[3], rd.subspan(4)};
+}
+
+std::string algorithm_name(uint8_t alg) {
+  switch (alg) {
+    case 1: return "RSAMD5";
+    case 3: return "DSA";
+    case 5: return "RSASHA1";
+    case 6: return "DSA-NSEC3-SHA1";
+    case 7: return "RSASHA1-NSEC3-SHA1";
+    case 8: return "RSASHA256";
+    case 10: return "RSASHA512";
+    case 12: return "ECC-GOST";
+    case 13: return "ECDSAP256SHA256";
+    case 14: return "ECDSAP384SHA384";
+    case 15: return "ED25519";
+    case 16: return "ED448";
+    default: return cat("ALG", static_cast<int>(alg));
+  }
+}
+
+}  // namespace danelint

@@ -1,0 +1,157 @@
+// The in-memory zone: every record in file order, in wire form, with where it came from.
+// Records are compact (no ldns handles kept) so that a 100k-name signed zone stays small.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lint/finding.hpp"
+
+namespace danelint {
+
+/// A domain name, absolute, uncompressed wire form.
+struct DnsName {
+  std::string wire;       ///< as written (case preserved)
+  std::string canonical;  ///< ASCII lower-cased wire (RFC 4034 §6.2)
+  int label_count() const;  ///< labels excluding the root
+};
+
+/// Presentation form of a wire name, with trailing dot ("." for the root).
+std::string name_to_text(std::string_view wire);
+/// Parses presentation form (absolute or relative to `origin_wire`) into wire; nullopt when invalid.
+std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire = {});
+/// RFC 4034 §6.1 canonical order of two canonical (lower-cased) wire names: <0, 0, >0.
+int canonical_compare(std::string_view a, std::string_view b);
+/// True when `name` equals `ancestor` or lies below it (both canonical wire).
+bool is_subdomain(std::string_view name, std::string_view ancestor);
+/// Splits a wire name into its labels (without length octets), leftmost first.
+std::vector<std::string_view> name_labels(std::string_view wire);
+
+/// RR type mnemonic ("TLSA", "TYPE65534").
+std::string type_name(uint16_t type);
+
+struct Record {
+  uint32_t owner = 0;     ///< index into ZoneModel::names
+  uint16_t type = 0;
+  uint16_t rrclass = 1;
+  uint32_t ttl = 0;
+  uint32_t file = 0;      ///< index into ZoneModel::files
+  uint32_t line = 0;      ///< first line of the record, 1-based
+  uint32_t end_line = 0;  ///< last line (multi-line records)
+  uint64_t rdata_off = 0; ///< into ZoneModel::rdata_arena
+  uint32_t rdata_len = 0;
+};
+
+/// Records sharing owner, class and type. `records` index into ZoneModel::records.
+struct RRset {
+  uint32_t owner = 0;
+  uint16_t type = 0;
+  uint16_t rrclass = 1;
+  std::vector<uint32_t> records;
+};
+
+/// A `; danelint: ...` comment, kept for inline suppressions.
+struct Directive {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  bool own_line = false;  ///< on a line of its own (applies to the next record) or trailing
+  std::string text;       ///< what follows "danelint:"
+};
+
+class ZoneModel {
+ public:
+  std::vector<std::string> files;  ///< [0] is the zone file as given; $INCLUDEd files follow
+  std::deque<DnsName> names;       ///< interned owner names; deque keeps references stable
+  std::vector<Record> records;     ///< file order
+  std::vector<uint8_t> rdata_arena;
+  std::vector<Directive> directives;
+  std::vector<Finding> load_findings;  ///< input-unreadable and zone-syntax from loading
+
+  std::string origin_wire;  ///< the zone apex (canonical wire)
+  std::string origin_source;  ///< "--origin", "SOA", "$ORIGIN", "file name"
+  bool unreadable = false;    ///< the top file could not be read at all
+
+  /// Interns an owner name (wire form as written) and returns its index.
+  uint32_t intern(std::string_view wire);
+  std::optional<uint32_t> find_name(std::string_view canonical_wire) const;
+
+  std::span<const uint8_t> rdata(const Record& r) const {
+    return {rdata_arena.data() + r.rdata_off, r.rdata_len};
+  }
+  const DnsName& owner(const Record& r) const { return names[r.owner]; }
+  std::string owner_text(const Record& r) const { return name_to_text(names[r.owner].wire); }
+  SourceLoc loc(const Record& r) const;
+  std::string origin_text() const { return name_to_text(origin_wire); }
+
+  /// Builds the RRset index; call once after loading (the loader does).
+  void build_index();
+  /// RRsets sorted by canonical owner order, then type.
+  const std::vector<RRset>& rrsets() const { return rrsets_; }
+  /// Name indices sorted in canonical order (each owner once).
+  const std::vector<uint32_t>& names_in_order() const { return ordered_names_; }
+  /// The RRsets at one owner (a slice of rrsets()), empty if none.
+  std::span<const RRset> rrsets_at(uint32_t owner) const;
+  const RRset* find_rrset(uint32_t owner, uint16_t type) const;
+  /// Records of one type, in file order.
+  std::vector<uint32_t> records_of_type(uint16_t type) const;
+  /// True when the apex has a DNSKEY and the zone holds any RRSIG.
+  bool is_signed() const;
+
+ private:
+  struct StrHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string_view, uint32_t, StrHash, std::equal_to<>> name_index_;
+  std::vector<RRset> rrsets_;
+  std::vector<uint32_t> ordered_names_;
+  std::vector<std::pair<uint32_t, uint32_t>> owner_slices_;  ///< per name: [begin, end) into rrsets_
+};
+
+// ---- typed views of RDATA (decoded from wire on demand; spans point into the arena) ----
+
+struct TlsaView {
+  uint8_t usage = 0, selector = 0, matching_type = 0;
+  std::span<const uint8_t> data;
+};
+std::optional<TlsaView> decode_tlsa(std::span<const uint8_t> rdata);
+
+struct RrsigView {
+  uint16_t type_covered = 0;
+  uint8_t algorithm = 0, labels = 0;
+  uint32_t original_ttl = 0, expiration = 0, inception = 0;
+  uint16_t key_tag = 0;
+  std::string_view signer_wire;  ///< uncompressed wire name
+  std::span<const uint8_t> signature;
+  size_t header_len = 0;  ///< bytes of RDATA before the signature (for verification)
+};
+std::optional<RrsigView> decode_rrsig(std::span<const uint8_t> rdata);
+
+struct DnskeyView {
+  uint16_t flags = 0;
+  uint8_t protocol = 0, algorithm = 0;
+  std::span<const uint8_t> public_key;
+  uint16_t key_tag = 0;  ///< RFC 4034 App. B over the whole RDATA
+  bool zone_key() const { return flags & 0x0100; }
+  bool sep() const { return flags & 0x0001; }
+  bool revoked() const { return flags & 0x0080; }
+};
+std::optional<DnskeyView> decode_dnskey(std::span<const uint8_t> rdata);
+uint16_t key_tag(std::span<const uint8_t> dnskey_rdata);
+
+struct DsView {
+  uint16_t key_tag = 0;
+  uint8_t algorithm = 0, digest_type = 0;
+  std::span<const uint8_t> digest;
+};
+std::optional<DsView> decode_ds(std::span<const uint8_t> rdata);
+
+/// DNSSEC algorithm mnemonic ("ECDSAP256SHA256", "ALG200").
+std::string algorithm_name(uint8_t alg);
+
+}  // namespace danelint

@@ -1,0 +1,562 @@
+#include "lint/zone_loader.hpp"
+
+#include <ldns/ldns.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "lint/c_ptr.hpp"
+#include "lint/rule.hpp"
+#include "lint/strings.hpp"
+
+namespace danelint {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Token {
+  std::string text;  // raw, escapes and quotes kept, as ldns expects them
+  uint32_t line = 0;
+};
+
+/// One logical entry of a master file: a record or a $-directive, possibly spanning lines.
+struct Entry {
+  uint32_t first_line = 0, last_line = 0;
+  bool owner_blank = false;  // began with white space: the previous owner applies
+  std::vector<Token> tokens;
+  std::string error;  // a scanning error (unbalanced parenthesis, unterminated string)
+  uint32_t error_line = 0;
+};
+
+// Numeric RDATA fields that ldns parses with silent wrap-around: (field index, bit width).
+struct FieldLimit {
+  uint16_t type;
+  uint8_t index;
+  uint8_t bits;
+};
+constexpr FieldLimit kFieldLimits[] = {
+    {LDNS_RR_TYPE_MX, 0, 16},       {LDNS_RR_TYPE_KX, 0, 16},         {LDNS_RR_TYPE_AFSDB, 0, 16},
+    {LDNS_RR_TYPE_RT, 0, 16},       {LDNS_RR_TYPE_SRV, 0, 16},        {LDNS_RR_TYPE_SRV, 1, 16},
+    {LDNS_RR_TYPE_SRV, 2, 16},      {LDNS_RR_TYPE_NAPTR, 0, 16},      {LDNS_RR_TYPE_NAPTR, 1, 16},
+    {LDNS_RR_TYPE_TLSA, 0, 8},      {LDNS_RR_TYPE_TLSA, 1, 8},        {LDNS_RR_TYPE_TLSA, 2, 8},
+    {LDNS_RR_TYPE_SMIMEA, 0, 8},    {LDNS_RR_TYPE_SMIMEA, 1, 8},      {LDNS_RR_TYPE_SMIMEA, 2, 8},
+    {LDNS_RR_TYPE_SSHFP, 0, 8},     {LDNS_RR_TYPE_SSHFP, 1, 8},       {LDNS_RR_TYPE_CAA, 0, 8},
+    {LDNS_RR_TYPE_DS, 0, 16},       {LDNS_RR_TYPE_DS, 1, 8},          {LDNS_RR_TYPE_DS, 2, 8},
+    {LDNS_RR_TYPE_CDS, 0, 16},      {LDNS_RR_TYPE_CDS, 1, 8},         {LDNS_RR_TYPE_CDS, 2, 8},
+    {LDNS_RR_TYPE_DNSKEY, 0, 16},   {LDNS_RR_TYPE_DNSKEY, 1, 8},      {LDNS_RR_TYPE_DNSKEY, 2, 8},
+    {LDNS_RR_TYPE_CDNSKEY, 0, 16},  {LDNS_RR_TYPE_CDNSKEY, 1, 8},     {LDNS_RR_TYPE_CDNSKEY, 2, 8},
+    {LDNS_RR_TYPE_RRSIG, 1, 8},     {LDNS_RR_TYPE_RRSIG, 2, 8},       {LDNS_RR_TYPE_RRSIG, 3, 32},
+    {LDNS_RR_TYPE_RRSIG, 6, 16},    {LDNS_RR_TYPE_NSEC3, 0, 8},       {LDNS_RR_TYPE_NSEC3, 1, 8},
+    {LDNS_RR_TYPE_NSEC3, 2, 16},    {LDNS_RR_TYPE_NSEC3PARAM, 0, 8},  {LDNS_RR_TYPE_NSEC3PARAM, 1, 8},
+    {LDNS_RR_TYPE_NSEC3PARAM, 2, 16}, {LDNS_RR_TYPE_SOA, 2, 32},      {LDNS_RR_TYPE_SOA, 3, 32},
+    {LDNS_RR_TYPE_SOA, 4, 32},      {LDNS_RR_TYPE_SOA, 5, 32},        {LDNS_RR_TYPE_SOA, 6, 32},
+    {LDNS_RR_TYPE_CERT, 1, 16},     {LDNS_RR_TYPE_URI, 0, 16},        {LDNS_RR_TYPE_URI, 1, 16},
+};
+
+bool is_class_token(std::string_view t) {
+  return equals_icase(t, "IN") || equals_icase(t, "CH") || equals_icase(t, "HS") || equals_icase(t, "CS") ||
+         starts_with_icase(t, "CLASS");
+}
+
+std::string derive_origin_from_filename(const std::string& path) {
+  std::string base = fs::path(path).filename().string();
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view suffix : {".signed", ".zone", ".db", ".txt"}) {
+      if (base.size() > suffix.size() && ascii_lower(base.substr(base.size() - suffix.size())) == suffix) {
+        base.resize(base.size() - suffix.size());
+        changed = true;
+      }
+    }
+  }
+  if (starts_with_icase(base, "db.") && base.size() > 3) base = base.substr(3);
+  return base;
+}
+
+class Loader {
+ public:
+  Loader(ZoneModel& zone, const LoadOptions& opts) : z_(zone), opts_(opts) {}
+
+  void load_top(std::string_view text, const std::string& name, bool from_memory) {
+    z_.files.push_back(name);
+    std::string provisional = opts_.origin.empty() ? derive_origin_from_filename(name) : opts_.origin;
+    if (!provisional.empty() && provisional.back() != '.') provisional += '.';
+    auto wire = name_from_text(provisional);
+    if (!wire && !opts_.origin.empty()) {
+      syntax(0, 0, cat("--origin '", opts_.origin, "' is not a valid domain name"));
+    }
+    set_origin(wire ? *wire : std::string(1, '\0'));
+    std::string data;
+    if (!from_memory) {
+      if (!read_file(name, 0, 0, data)) {
+        z_.unreadable = true;
+        return;
+      }
+      text = data;
+      real_stack_.push_back(real_path(name));
+    }
+    parse_text(text, 0, 0);
+    finish();
+  }
+
+ private:
+  ZoneModel& z_;
+  const LoadOptions& opts_;
+  std::string origin_wire_;
+  LdnsRdf origin_rdf_;
+  std::string prev_owner_;  // wire
+  uint32_t ttl_directive_ = 0;
+  bool have_ttl_directive_ = false;
+  uint32_t last_ttl_ = 3600;
+  std::vector<std::string> real_stack_;
+  size_t syntax_count_ = 0;
+  bool first_soa_seen_ = false;
+  std::string first_soa_owner_;
+
+  static std::string real_path(const std::string& p) {
+    std::error_code ec;
+    auto canon = fs::weakly_canonical(p, ec);
+    return ec ? p : canon.string();
+  }
+
+  void set_origin(std::string wire) {
+    origin_wire_ = std::move(wire);
+    origin_rdf_.reset(ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, origin_wire_.size(), origin_wire_.data()));
+  }
+
+  void add_finding(std::string_view rule, uint32_t file, uint32_t line, uint32_t end_line, std::string msg,
+                   std::string owner = {}, std::string type = {}) {
+    Finding f;
+    f.rule = find_rule(rule);
+    f.severity = f.rule ? f.rule->info.severity : Severity::Error;
+    f.message = std::move(msg);
+    f.loc = SourceLoc{z_.files[file], static_cast<int>(line), static_cast<int>(end_line ? end_line : line), 0};
+    f.owner = std::move(owner);
+    f.type = std::move(type);
+    z_.load_findings.push_back(std::move(f));
+  }
+
+  void syntax(uint32_t file, uint32_t line, std::string msg, uint32_t end_line = 0, std::string owner = {},
+              std::string type = {}) {
+    ++syntax_count_;
+    if (syntax_count_ > opts_.max_syntax_findings) return;
+    if (syntax_count_ == opts_.max_syntax_findings) {
+      msg = cat(msg, "; too many syntax errors, further ones are not reported");
+    }
+    add_finding("zone-syntax", file, line, end_line, std::move(msg), std::move(owner), std::move(type));
+  }
+
+  /// Reads a whole file; on failure reports input-unreadable at (file, line) of the referrer.
+  bool read_file(const std::string& path, uint32_t ref_file, uint32_t ref_line, std::string& out) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0) {
+      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": ", std::strerror(errno)));
+      return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": is a directory"));
+      return false;
+    }
+    if (static_cast<size_t>(st.st_size) > opts_.max_file_bytes) {
+      add_finding("input-unreadable", ref_file, ref_line, 0,
+                  cat("cannot read ", path, ": larger than ", opts_.max_file_bytes, " bytes"));
+      return false;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": ", std::strerror(errno)));
+      return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) {
+      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": read error"));
+      return false;
+    }
+    out = std::move(ss).str();
+    return true;
+  }
+
+  // ---- scanning ----
+
+  /// Scans `text` from `pos` into one entry. Returns false at end of text.
+  bool next_entry(std::string_view text, size_t& pos, uint32_t& line, uint32_t file, Entry& e) {
+    e = Entry{};
+    int depth = 0;
+    uint32_t open_line = 0;
+    size_t open_pos = 0;
+    bool tokens_on_line = false;
+    bool at_line_start = true;
+    while (pos < text.size()) {
+      char c = text[pos];
+      if (at_line_start) {
+        at_line_start = false;
+        if (depth == 0 && e.tokens.empty() && (c == ' ' || c == '\t')) e.owner_blank = true;
+      }
+      if (c == '\n') {
+        ++line;
+        ++pos;
+        tokens_on_line = false;
+        at_line_start = true;
+        if (depth == 0) {
+          if (!e.tokens.empty() || !e.error.empty()) return true;
+          e.owner_blank = false;
+        }
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') {
+        ++pos;
+        continue;
+      }
+      if (c == ';') {
+        size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view comment = trim(text.substr(pos + 1, end - pos - 1));
+        if (starts_with_icase(comment, "danelint:")) {
+          z_.directives.push_back(Directive{file, line, !tokens_on_line && depth == 0 && e.tokens.empty(),
+                                            std::string(trim(comment.substr(9)))});
+        }
+        pos = end;
+        continue;
+      }
+      if (e.first_line == 0) e.first_line = line;
+      e.last_line = line;
+      if (c == '(') {
+        if (depth == 0) {
+          open_line = line;
+          open_pos = pos;
+        }
+        ++depth;
+        ++pos;
+        continue;
+      }
+      if (c == ')') {
+        if (depth == 0) {
+          if (e.error.empty()) {
+            e.error = "unbalanced ')' with no '(' before it";
+            e.error_line = line;
+          }
+        } else {
+          --depth;
+        }
+        ++pos;
+        continue;
+      }
+      Token t;
+      t.line = line;
+      if (c == '"') {
+        size_t i = pos + 1;
+        bool closed = false;
+        while (i < text.size()) {
+          if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+            i += 2;
+            continue;
+          }
+          if (text[i] == '"') {
+            closed = true;
+            break;
+          }
+          if (text[i] == '\n') break;
+          ++i;
+        }
+        if (!closed) {
+          if (e.error.empty()) {
+            e.error = "unterminated quoted string";
+            e.error_line = line;
+          }
+          pos = i;  // resume at the newline
+          continue;
+        }
+        t.text.assign(text.substr(pos, i + 1 - pos));
+        pos = i + 1;
+      } else {
+        size_t i = pos;
+        while (i < text.size()) {
+          char d = text[i];
+          if (d == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+            i += 2;
+            continue;
+          }
+          if (d == ' ' || d == '\t' || d == '\r' || d == '\n' || d == ';' || d == '(' || d == ')' || d == '"') break;
+          ++i;
+        }
+        t.text.assign(text.substr(pos, i - pos));
+        pos = i;
+      }
+      tokens_on_line = true;
+      e.tokens.push_back(std::move(t));
+    }
+    if (depth > 0) {
+      // Unclosed parenthesis: report it and rescan from the line after the '(' so that the
+      // records that follow are still read.
+      e.error = cat("unbalanced '(' opened here is never closed");
+      e.error_line = open_line;
+      e.tokens.clear();
+      size_t nl = text.find('\n', open_pos);
+      pos = nl == std::string_view::npos ? text.size() : nl + 1;
+      line = open_line + 1;
+      return true;
+    }
+    return !e.tokens.empty() || !e.error.empty();
+  }
+
+  void parse_text(std::string_view text, uint32_t file, int depth) {
+    if (text.find('\0') != std::string_view::npos) {
+      // Binary data: count lines up to the first NUL for a precise location, then stop this file.
+      std::string_view head = text.substr(0, text.find('\0'));
+      uint32_t nul_line = 1 + static_cast<uint32_t>(std::count(head.begin(), head.end(), '\n'));
+      syntax(file, nul_line, "NUL byte in zone file: not a text master file");
+      text = head.substr(0, head.rfind('\n') == std::string_view::npos ? 0 : head.rfind('\n') + 1);
+    }
+    size_t pos = 0;
+    uint32_t line = 1;
+    Entry e;
+    while (next_entry(text, pos, line, file, e)) {
+      if (!e.error.empty()) {
+        syntax(file, e.error_line, e.error);
+        continue;
+      }
+      if (e.tokens.empty()) continue;
+      if (!e.owner_blank && !e.tokens[0].text.empty() && e.tokens[0].text[0] == '$') {
+        directive(e, file, depth);
+      } else {
+        record(e, file);
+      }
+    }
+  }
+
+  void directive(const Entry& e, uint32_t file, int depth) {
+    const std::string& kw = e.tokens[0].text;
+    if (equals_icase(kw, "$ORIGIN")) {
+      if (e.tokens.size() != 2) return syntax(file, e.first_line, "$ORIGIN takes exactly one domain name");
+      auto wire = name_from_text(e.tokens[1].text, origin_wire_);
+      if (!wire) return syntax(file, e.first_line, cat("$ORIGIN '", e.tokens[1].text, "' is not a valid domain name"));
+      set_origin(*wire);
+    } else if (equals_icase(kw, "$TTL")) {
+      uint64_t ttl = 0;
+      if (e.tokens.size() != 2) return syntax(file, e.first_line, "$TTL takes exactly one value");
+      if (!parse_zone_ttl(e.tokens[1].text, ttl) || ttl > 0x7fffffff)
+        return syntax(file, e.first_line, cat("$TTL '", e.tokens[1].text, "' is not a TTL from 0 to 2147483647 (RFC 2181 §8)"));
+      ttl_directive_ = static_cast<uint32_t>(ttl);
+      have_ttl_directive_ = true;
+    } else if (equals_icase(kw, "$INCLUDE")) {
+      include(e, file, depth);
+    } else {
+      syntax(file, e.first_line, cat("unsupported directive ", kw));
+    }
+  }
+
+  void include(const Entry& e, uint32_t file, int depth) {
+    if (e.tokens.size() < 2 || e.tokens.size() > 3)
+      return syntax(file, e.first_line, "$INCLUDE takes a file name and an optional origin");
+    std::string target = e.tokens[1].text;
+    if (target.size() >= 2 && target.front() == '"' && target.back() == '"') target = target.substr(1, target.size() - 2);
+    fs::path p(target);
+    if (p.is_relative()) p = fs::path(z_.files[file]).parent_path() / p;
+    std::string path = p.lexically_normal().string();
+    if (depth + 1 > opts_.max_include_depth)
+      return add_finding("input-unreadable", file, e.first_line, 0,
+                         cat("cannot read ", path, ": $INCLUDE nested deeper than ", opts_.max_include_depth, " levels"));
+    std::string real = real_path(path);
+    for (const std::string& r : real_stack_)
+      if (r == real)
+        return add_finding("input-unreadable", file, e.first_line, 0, cat("cannot read ", path, ": $INCLUDE loop"));
+    std::string saved_origin = origin_wire_;
+    std::string saved_prev = prev_owner_;
+    if (e.tokens.size() == 3) {
+      auto wire = name_from_text(e.tokens[2].text, origin_wire_);
+      if (!wire) return syntax(file, e.first_line, cat("$INCLUDE origin '", e.tokens[2].text, "' is not a valid domain name"));
+      set_origin(*wire);
+    }
+    std::string data;
+    if (read_file(path, file, e.first_line, data)) {
+      z_.files.push_back(path);
+      uint32_t child = static_cast<uint32_t>(z_.files.size() - 1);
+      real_stack_.push_back(real);
+      parse_text(data, child, depth + 1);
+      real_stack_.pop_back();
+    }
+    // RFC 1035 §5.1: an included file does not change the origin of the including one.
+    set_origin(saved_origin);
+    prev_owner_ = saved_prev;
+  }
+
+  void record(const Entry& e, uint32_t file) {
+    size_t i = 0;
+    std::string owner_wire;
+    if (e.owner_blank) {
+      if (prev_owner_.empty()) return syntax(file, e.first_line, "record has no owner and no previous owner", e.last_line);
+      owner_wire = prev_owner_;
+    } else {
+      auto wire = name_from_text(e.tokens[0].text, origin_wire_);
+      if (!wire) return syntax(file, e.first_line, cat("owner '", e.tokens[0].text, "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
+      owner_wire = *wire;
+      i = 1;
+    }
+    std::string owner_text = name_to_text(owner_wire);
+    // Up to two of TTL and class, in either order, then the type.
+    bool explicit_ttl = false;
+    for (int k = 0; k < 2 && i < e.tokens.size(); ++k) {
+      const std::string& t = e.tokens[i].text;
+      if (!t.empty() && isdigit(static_cast<unsigned char>(t[0])) && !explicit_ttl) {
+        uint64_t ttl = 0;
+        if (!parse_zone_ttl(t, ttl) || ttl > 0x7fffffff)
+          return syntax(file, e.tokens[i].line, cat("TTL '", t, "' is out of range 0 to 2147483647 (RFC 2181 §8)"),
+                        e.last_line, owner_text);
+        explicit_ttl = true;
+        ++i;
+      } else if (is_class_token(t)) {
+        if (!equals_icase(t, "IN"))
+          return syntax(file, e.tokens[i].line, cat("class ", t, " is not IN"), e.last_line, owner_text);
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (i >= e.tokens.size()) return syntax(file, e.first_line, "record has no type", e.last_line, owner_text);
+    const std::string& type_tok = e.tokens[i].text;
+    ldns_rr_type type = ldns_get_rr_type_by_name(type_tok.c_str());
+    if (type == 0 && !starts_with_icase(type_tok, "TYPE"))
+      return syntax(file, e.tokens[i].line, cat("unknown record type '", type_tok, "'"), e.last_line, owner_text);
+    size_t rdata_start = i + 1;
+    // Reject numbers that ldns would wrap silently (TLSA usage 256 becomes 0, MX 65536 becomes 0).
+    for (const FieldLimit& lim : kFieldLimits) {
+      if (lim.type != type || rdata_start + lim.index >= e.tokens.size()) continue;
+      const Token& tok = e.tokens[rdata_start + lim.index];
+      uint64_t v = 0;
+      bool digits = !tok.text.empty() && tok.text.find_first_not_of("0123456789") == std::string::npos;
+      if (!digits) continue;
+      uint64_t max = lim.bits == 32 ? 0xffffffffull : (1ull << lim.bits) - 1;
+      if (!parse_u64(tok.text, v) || v > max)
+        return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", tok.text,
+                                           " is out of range 0 to ", max),
+                      e.last_line, owner_text, type_name(type));
+    }
+    std::string text = owner_text;
+    size_t total = text.size();
+    for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) total += e.tokens[k].text.size() + 1;
+    if (total > 200000)
+      return syntax(file, e.first_line, cat("record of ", total, " characters is longer than any valid record"),
+                    e.last_line, owner_text, type_name(type));
+    text.reserve(total);
+    for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) {
+      text += ' ';
+      text += e.tokens[k].text;
+    }
+    uint32_t default_ttl = have_ttl_directive_ ? ttl_directive_ : last_ttl_;
+    ldns_rr* raw = nullptr;
+    ldns_rdf* prev = nullptr;
+    ldns_status st = ldns_rr_new_frm_str(&raw, text.c_str(), default_ttl, origin_rdf_.get(), &prev);
+    LdnsRr rr(raw);
+    if (prev) ldns_rdf_deep_free(prev);
+    if (st != LDNS_STATUS_OK || !rr) {
+      return syntax(file, e.first_line, cat(type_name(type), " record does not parse: ", ldns_get_errorstr_by_id(st)),
+                    e.last_line, owner_text, type_name(type));
+    }
+    if (type_tok.size() > 4 && starts_with_icase(type_tok, "TYPE")) type = ldns_rr_get_type(rr.get());
+    prev_owner_ = owner_wire;
+    if (explicit_ttl) last_ttl_ = ldns_rr_ttl(rr.get());
+    Record r;
+    r.owner = z_.intern(owner_wire);
+    r.type = static_cast<uint16_t>(ldns_rr_get_type(rr.get()));
+    r.rrclass = static_cast<uint16_t>(ldns_rr_get_class(rr.get()));
+    r.ttl = ldns_rr_ttl(rr.get());
+    r.file = file;
+    r.line = e.first_line;
+    r.end_line = e.last_line;
+    r.rdata_off = z_.rdata_arena.size();
+    for (size_t k = 0; k < ldns_rr_rd_count(rr.get()); ++k) {
+      const ldns_rdf* f = ldns_rr_rdf(rr.get(), k);
+      const uint8_t* d = ldns_rdf_data(f);
+      z_.rdata_arena.insert(z_.rdata_arena.end(), d, d + ldns_rdf_size(f));
+    }
+    r.rdata_len = static_cast<uint32_t>(z_.rdata_arena.size() - r.rdata_off);
+    if (r.rdata_len > 65535) {
+      z_.rdata_arena.resize(r.rdata_off);
+      return syntax(file, e.first_line, "RDATA longer than 65535 octets", e.last_line, owner_text, type_name(type));
+    }
+    if (r.type == LDNS_RR_TYPE_SOA && !first_soa_seen_) {
+      first_soa_seen_ = true;
+      first_soa_owner_ = ascii_lower(owner_wire);
+    }
+    z_.records.push_back(r);
+  }
+
+  void finish() {
+    if (!opts_.origin.empty()) {
+      z_.origin_wire = ascii_lower(origin_wire_initial());
+      z_.origin_source = "--origin";
+    } else if (first_soa_seen_) {
+      z_.origin_wire = first_soa_owner_;
+      z_.origin_source = "SOA";
+    } else {
+      z_.origin_wire = ascii_lower(origin_wire_initial());
+      z_.origin_source = "file name";
+    }
+    z_.build_index();
+  }
+
+  std::string origin_wire_initial() const {
+    std::string provisional = opts_.origin.empty() ? derive_origin_from_filename(z_.files[0]) : opts_.origin;
+    if (!provisional.empty() && provisional.back() != '.') provisional += '.';
+    auto w = name_from_text(provisional);
+    return w ? *w : std::string(1, '\0');
+  }
+};
+
+}  // namespace
+
+bool parse_zone_ttl(std::string_view s, uint64_t& seconds) {
+  if (s.empty()) return false;
+  uint64_t total = 0, cur = 0;
+  bool have_digits = false, any_unit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      cur = cur * 10 + static_cast<uint64_t>(c - '0');
+      if (cur > 0xffffffffull) return false;
+      have_digits = true;
+      continue;
+    }
+    uint64_t mult = 0;
+    switch (c | 0x20) {
+      case 's': mult = 1; break;
+      case 'm': mult = 60; break;
+      case 'h': mult = 3600; break;
+      case 'd': mult = 86400; break;
+      case 'w': mult = 604800; break;
+      default: return false;
+    }
+    if (!have_digits) return false;
+    total += cur * mult;
+    if (total > 0xffffffffull) return false;
+    cur = 0;
+    have_digits = false;
+    any_unit = true;
+  }
+  if (have_digits) total += cur;
+  else if (!any_unit) return false;
+  if (total > 0xffffffffull) return false;
+  seconds = total;
+  return true;
+}
+
+std::unique_ptr<ZoneModel> load_zone_file(const std::string& path, const LoadOptions& opts) {
+  auto zone = std::make_unique<ZoneModel>();
+  Loader(*zone, opts).load_top({}, path, false);
+  if (zone->unreadable) zone->origin_wire = std::string(1, '\0');
+  return zone;
+}
+
+std::unique_ptr<ZoneModel> load_zone_text(std::string_view text, const std::string& display_name,
+                                          const LoadOptions& opts) {
+  auto zone = std::make_unique<ZoneModel>();
+  Loader(*zone, opts).load_top(text, display_name, true);
+  return zone;
+}
+
+}  // namespace danelint

@@ -1,0 +1,44 @@
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "lint/rule_helpers.hpp"
+#include "lint/strings.hpp"
+
+namespace danelint::rules {
+namespace {
+
+void check(const LintContext& ctx, FindingSink& out) {
+  for (const auto& zone : ctx.zones()) {
+    for (const RRset& set : zone->rrsets()) {
+      if (set.type != LDNS_RR_TYPE_TLSA) continue;
+      std::map<std::vector<uint8_t>, const Record*> seen;
+      std::vector<uint32_t> in_file_order = set.records;
+      std::sort(in_file_order.begin(), in_file_order.end());
+      for (uint32_t idx : in_file_order) {
+        const Record& rec = zone->records[idx];
+        auto rd = zone->rdata(rec);
+        auto [it, fresh] = seen.emplace(std::vector<uint8_t>(rd.begin(), rd.end()), &rec);
+        if (fresh) continue;
+        auto t = decode_tlsa(rd);
+        Finding& f = out.report(*zone, rec, cat(tlsa_params(*t), " record appears twice in the RRset"));
+        f.related.emplace_back(zone->loc(*it->second), "first occurrence");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule kTlsa010{
+    .info = {.id = "TLSA010", .name = "tlsa-duplicate", .severity = Severity::Info, .since = "0.1.0",
+             .summary = "the same TLSA record twice in one RRset",
+             .rationale = "Servers collapse duplicate records, so the copy adds nothing; it often means a renewal "
+                          "script appended the record instead of replacing the RRset.",
+             .fix = "Remove the duplicate; have the renewal script replace the whole RRset.",
+             .bad_example = "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab\n_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab",
+             .good_example = "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab",
+             .references = "Internet.nl #1206"},
+    .check = &check};
+
+}  // namespace danelint::rules
