@@ -169,6 +169,35 @@ void ZoneModel::build_index() {
     owner_slices_[rrsets_[i].owner] = {i, j};
     i = j;
   }
+  compute_cuts();
+}
+
+std::optional<uint32_t> ZoneModel::apex() const { return find_name(origin_wire); }
+
+void ZoneModel::compute_cuts() {
+  flags_.assign(names.size(), 0);
+  for (uint32_t id = 0; id < names.size(); ++id) {
+    const std::string& canon = names[id].canonical;
+    if (!is_subdomain(canon, origin_wire)) {
+      flags_[id] |= kOutOfZone;
+      continue;
+    }
+    if (canon != origin_wire && find_rrset(id, 2 /*NS*/)) flags_[id] |= kDelegation;
+    // Walk the ancestors strictly between this name and the apex.
+    std::string_view anc = canon;
+    while (anc.size() > origin_wire.size()) {
+      anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+      if (anc.size() <= origin_wire.size()) break;
+      auto a = find_name(anc);
+      if (!a) continue;
+      if (find_rrset(*a, 2 /*NS*/)) flags_[id] |= kBelowCut;
+      if (find_rrset(*a, 39 /*DNAME*/)) flags_[id] |= kBelowDname;
+    }
+    // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4).
+    if (canon != origin_wire) {
+      if (auto a = apex(); a && find_rrset(*a, 39 /*DNAME*/)) flags_[id] |= kBelowDname;
+    }
+  }
 }
 
 std::span<const RRset> ZoneModel::rrsets_at(uint32_t owner) const {

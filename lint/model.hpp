@@ -102,6 +102,25 @@ class ZoneModel {
   /// True when the apex has a DNSKEY and the zone holds any RRSIG.
   bool is_signed() const;
 
+  // ---- zone cuts (RFC 1034 §4.2.1, RFC 4035 §2.2, RFC 6672 §2.4); computed by build_index() ----
+  /// The apex name's index, if any record sits there.
+  std::optional<uint32_t> apex() const;
+  /// A non-apex name with NS: a delegation point (its NS and glue are not authoritative; DS, NSEC are).
+  bool is_delegation(uint32_t name) const { return flags_[name] & kDelegation; }
+  /// Strictly below a delegation point: glue, or occluded data.
+  bool below_cut(uint32_t name) const { return flags_[name] & kBelowCut; }
+  /// Strictly below a DNAME owner: occluded data.
+  bool below_dname(uint32_t name) const { return flags_[name] & kBelowDname; }
+  /// Not at or below the apex.
+  bool out_of_zone(uint32_t name) const { return flags_[name] & kOutOfZone; }
+  /// Holds authoritative data: in the zone and not below a cut or DNAME (delegation points count).
+  bool is_authoritative(uint32_t name) const { return !(flags_[name] & (kBelowCut | kBelowDname | kOutOfZone)); }
+  /// Is this RRset authoritative data, i.e. not glue/occluded and not the NS RRset of a delegation?
+  bool is_authoritative(const RRset& set) const {
+    return is_authoritative(set.owner) && !(is_delegation(set.owner) && set.type != 43 /*DS*/ &&
+                                            set.type != 47 /*NSEC*/ && set.type != 46 /*RRSIG*/);
+  }
+
  private:
   struct StrHash {
     using is_transparent = void;
@@ -111,6 +130,9 @@ class ZoneModel {
   std::vector<RRset> rrsets_;
   std::vector<uint32_t> ordered_names_;
   std::vector<std::pair<uint32_t, uint32_t>> owner_slices_;  ///< per name: [begin, end) into rrsets_
+  enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };
+  std::vector<uint8_t> flags_;
+  void compute_cuts();
 };
 
 // ---- typed views of RDATA (decoded from wire on demand; spans point into the arena) ----
