@@ -82,8 +82,16 @@ int run_lint_command(const LintOptions& opts) {
     std::vector<ZoneInput> inputs;
     for (const ZoneEntry& z : cfg.zones) inputs.push_back({z.file, z.origin});
     for (const std::string& f : opts.files) inputs.push_back({f, opts.origin});
-    if (inputs.empty())
-      throw UsageError("no input: give zone files, or a danelint.toml with [[zone]] entries");
+    std::vector<ServiceSpec> service_specs = cfg.services;
+    for (const std::string& flag : opts.services) {
+      try {
+        service_specs.push_back(parse_service_flag(flag));
+      } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+      }
+    }
+    if (inputs.empty() && service_specs.empty())
+      throw UsageError("no input: give zone files, --service, or a danelint.toml with [[zone]] or [[service]] entries");
 
     Workspace ws;
     for (const ZoneInput& in : inputs) {
@@ -91,6 +99,7 @@ int run_lint_command(const LintOptions& opts) {
       lo.origin = in.origin;
       ws.zones.push_back(load_zone_file(in.file, lo));
     }
+    for (const ServiceSpec& spec : service_specs) ws.services.push_back(load_service(spec, ws.load_findings));
 
     LintResult result = run_lint(ws, eng);
 
@@ -137,6 +146,7 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--now", opts->now, "Evaluation time: RFC 3339, YYYYMMDDHHMMSS or epoch seconds");
   cmd->add_option("--fail-on", opts->fail_on, "Lowest severity that makes the exit code 1 (error, warning, info)");
   cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
+  cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE");
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

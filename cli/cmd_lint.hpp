@@ -16,6 +16,7 @@ struct LintOptions {
   std::string origin;
   int jobs = 0;  ///< 0: number of cores
   std::string color = "auto";
+  std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
 };
 
 /// Runs `danelint lint`; returns the exit code.

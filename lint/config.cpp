@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <toml++/toml.h>
 
+#include "lint/model.hpp"
 #include "lint/strings.hpp"
 
 namespace danelint {
@@ -121,6 +122,46 @@ void parse_zones(Config& cfg, const std::string& path, const toml::node& node) {
   }
 }
 
+void parse_services(Config& cfg, const std::string& path, const toml::node& node) {
+  const toml::array* arr = node.as_array();
+  if (!arr || !arr->is_array_of_tables())
+    fail(path, node.source(), "'service' must be an array of tables ([[service]])");
+  for (const toml::node& el : *arr) {
+    const toml::table& t = *el.as_table();
+    ServiceSpec s;
+    s.origin_file = path;
+    s.line = static_cast<int>(t.source().begin.line);
+    for (const auto& [k, v] : t) {
+      std::string key(k.str());
+      if (key == "host") {
+        auto h = v.value<std::string>();
+        if (!v.is_string() || h->empty()) fail(path, v.source(), "'host' must be a host name string");
+        std::string host = *h;
+        if (host.back() != '.') host += '.';
+        if (!name_from_text(host)) fail(path, v.source(), cat("'", *h, "' is not a valid host name"));
+        s.host = ascii_lower(host);
+      } else if (key == "port") {
+        auto p = v.value<int64_t>();
+        if (!v.is_integer() || *p < 1 || *p > 65535) fail(path, v.source(), "'port' must be an integer from 1 to 65535");
+        s.port = static_cast<uint16_t>(*p);
+      } else if (key == "proto") {
+        auto p = v.value<std::string>();
+        if (!v.is_string() || (*p != "tcp" && *p != "udp" && *p != "sctp"))
+          fail(path, v.source(), "'proto' must be \"tcp\", \"udp\" or \"sctp\"");
+        s.proto = *p;
+      } else if (key == "chains" || key == "keys" || key == "next_keys") {
+        std::vector<std::string> files = string_list(path, v, key);
+        for (std::string& f : files) f = resolve(path, f);
+        (key == "chains" ? s.chains : key == "keys" ? s.keys : s.next_keys) = std::move(files);
+      } else {
+        fail(path, v.source(), cat("unknown key '", key, "' in [[service]]"));
+      }
+    }
+    if (s.host.empty()) fail(path, t.source(), "[[service]] needs a 'host'");
+    cfg.services.push_back(std::move(s));
+  }
+}
+
 Config from_table(const toml::table& root, const std::string& path) {
   Config cfg;
   cfg.path = path;
@@ -132,6 +173,8 @@ Config from_table(const toml::table& root, const std::string& path) {
       parse_lint(cfg, path, *t);
     } else if (key == "zone") {
       parse_zones(cfg, path, node);
+    } else if (key == "service") {
+      parse_services(cfg, path, node);
     } else {
       fail(path, node.source(), cat("unknown key '", key, "'"));
     }

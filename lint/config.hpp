@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "lint/deployment.hpp"
 #include "lint/engine.hpp"
 
 namespace danelint {
@@ -26,6 +27,7 @@ struct Config {
   std::vector<std::pair<std::string, std::string>> severity;
   std::map<std::string, OptionValues, std::less<>> options;  ///< by rule id
   std::vector<ZoneEntry> zones;
+  std::vector<ServiceSpec> services;  ///< [[service]]
 };
 
 /// A config problem, already formatted as `FILE:LINE:COL: error: MESSAGE`.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/deployment.hpp"
 #include "lint/finding.hpp"
 #include "lint/model.hpp"
 #include "lint/rule.hpp"
@@ -29,6 +30,8 @@ std::optional<OptionValue> parse_option_value(const RuleOption& opt, std::string
 /// Everything one lint run looks at. Loaded once; rules never read files themselves.
 struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> zones;
+  std::vector<Service> services;        ///< the planned deployment ([[service]], --service)
+  std::vector<Finding> load_findings;   ///< input problems outside zones (certificates, keys, DS files)
 };
 
 class LintContext {
@@ -38,6 +41,7 @@ class LintContext {
 
   const Workspace& workspace() const { return ws_; }
   const std::vector<std::unique_ptr<ZoneModel>>& zones() const { return ws_.zones; }
+  const std::vector<Service>& services() const { return ws_.services; }
   /// Evaluation time in seconds since the epoch (`--now`, or the system clock).
   int64_t now() const { return now_; }
   uint32_t now32() const { return static_cast<uint32_t>(now_); }

@@ -80,12 +80,14 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   std::set<const Rule*> enabled(rules.begin(), rules.end());
 
   // Loader findings (input-unreadable, zone-syntax) are always reported.
-  for (const auto& zone : ws.zones) {
-    for (const Finding& f : zone->load_findings) {
+  auto take_load_findings = [&](const std::vector<Finding>& from) {
+    for (const Finding& f : from) {
       result.findings.push_back(f);
       if (f.rule && f.rule->info.name == "input-unreadable") result.input_error = true;
     }
-  }
+  };
+  for (const auto& zone : ws.zones) take_load_findings(zone->load_findings);
+  take_load_findings(ws.load_findings);
 
   // Rules are independent and pure, so they run concurrently; each writes its own sink and the
   // merge below sorts, so the output never depends on the thread count.
