@@ -111,7 +111,8 @@ int run_lint_command(const LintOptions& opts) {
         rep.notes.push_back(cat(z->files[0], ": no SOA and no --origin; origin ", z->origin_text(), " taken from the file name"));
     }
     for (const Finding& f : result.findings)
-      if (f.rule->info.name == "input-unreadable") std::cerr << "danelint: error: " << f.message << '\n';
+      if (f.rule->info.name == "input-unreadable")
+        std::cerr << f.loc.file << (f.loc.line ? cat(':', f.loc.line) : std::string()) << ": error: " << f.message << '\n';
 
     if (opts.format == "json") report::write_json(std::cout, rep);
     else report::write_text(std::cout, rep, want_color(opts.color));
