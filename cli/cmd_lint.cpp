@@ -141,13 +141,14 @@ void setup_lint(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case))
       ->envname("DANELINT_FORMAT");
   cmd->add_option("--select", opts->select, "Rules to run: codes, names or family prefixes (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
   cmd->add_option("--ignore", opts->ignore, "Rules to skip: codes, names or family prefixes (comma-separated)")
-      ->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
   cmd->add_option("--now", opts->now, "Evaluation time: RFC 3339, YYYYMMDDHHMMSS or epoch seconds");
   cmd->add_option("--fail-on", opts->fail_on, "Lowest severity that makes the exit code 1 (error, warning, info)");
   cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
-  cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE");
+  cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE")
+      ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

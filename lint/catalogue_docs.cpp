@@ -20,11 +20,21 @@ void write_rules_text(std::ostream& out) {
   }
 }
 
+/// Markdown table cells cannot hold a bare '|'.
+static std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 void write_rules_markdown(std::ostream& out) {
   out << "| code | name | severity | summary |\n|---|---|---|---|\n";
   for (const Rule* r : all_rules()) {
     const RuleInfo& i = r->info;
-    out << "| " << i.id << " | `" << i.name << "` | " << sev_label(i) << " | " << i.summary << " |\n";
+    out << "| " << i.id << " | `" << i.name << "` | " << sev_label(i) << " | " << md_cell(i.summary) << " |\n";
   }
 }
 

@@ -77,7 +77,7 @@ void parse_lint(Config& cfg, const std::string& path, const toml::table& lint) {
           const RuleOption* decl = nullptr;
           for (const RuleOption& o : rule->info.options)
             if (o.name == opt_name) decl = &o;
-          if (!decl) fail(path, ov.source(), cat("rule ", rule->info.name, " has no option '", opt_name, "'"));
+          if (!decl) fail(path, ok.source(), cat("rule ", rule->info.name, " has no option '", opt_name, "'"));
           std::string text;
           if (ov.is_string()) text = *ov.value<std::string>();
           else if (ov.is_integer()) text = std::to_string(*ov.value<int64_t>());
@@ -90,7 +90,7 @@ void parse_lint(Config& cfg, const std::string& path, const toml::table& lint) {
         }
       }
     } else {
-      fail(path, node.source(), cat("unknown key '", key, "' in [lint]"));
+      fail(path, k.source(), cat("unknown key '", key, "' in [lint]"));
     }
   }
 }
@@ -114,7 +114,7 @@ void parse_zones(Config& cfg, const std::string& path, const toml::node& node) {
         if (*s != "offline" && *s != "online") fail(path, v.source(), "'signing' must be \"offline\" or \"online\"");
         z.signing = *s;
       } else {
-        fail(path, v.source(), cat("unknown key '", key, "' in [[zone]]"));
+        fail(path, k.source(), cat("unknown key '", key, "' in [[zone]]"));
       }
     }
     if (z.file.empty()) fail(path, t.source(), "[[zone]] needs a 'file'");
@@ -154,7 +154,7 @@ void parse_services(Config& cfg, const std::string& path, const toml::node& node
         for (std::string& f : files) f = resolve(path, f);
         (key == "chains" ? s.chains : key == "keys" ? s.keys : s.next_keys) = std::move(files);
       } else {
-        fail(path, v.source(), cat("unknown key '", key, "' in [[service]]"));
+        fail(path, k.source(), cat("unknown key '", key, "' in [[service]]"));
       }
     }
     if (s.host.empty()) fail(path, t.source(), "[[service]] needs a 'host'");
@@ -176,7 +176,7 @@ Config from_table(const toml::table& root, const std::string& path) {
     } else if (key == "service") {
       parse_services(cfg, path, node);
     } else {
-      fail(path, node.source(), cat("unknown key '", key, "'"));
+      fail(path, k.source(), cat("unknown key '", key, "'"));
     }
   }
   return cfg;

@@ -18,6 +18,14 @@ std::string read_source_file(const std::string& relative) {
   return ss.str();
 }
 
+std::string read_source_file_abs(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot open " << path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 void check_expect_marks(const std::string& relative_path, std::string_view rule_id, const Options& o) {
   std::string path = std::string(DANELINT_SOURCE_DIR) + "/" + relative_path;
   LoadOptions lo;
@@ -44,9 +52,55 @@ void check_expect_marks(const std::string& relative_path, std::string_view rule_
   std::vector<int> got = lines_of(findings, rule_id);
   std::sort(want.begin(), want.end());
   std::sort(got.begin(), got.end());
-  INFO("file " << relative_path << ", rule " << rule_id);
-  for (const Finding& f : findings) INFO(f.loc.line << ": " << f.rule->info.id << ' ' << f.message);
-  CHECK(got == want);
+  std::string detail = cat("file ", relative_path, ", rule ", rule_id, "\n  want lines:");
+  for (int l : want) detail += cat(' ', l);
+  detail += "\n  got:";
+  for (const Finding& f : findings) detail += cat("\n    ", f.loc.line, ": ", f.rule->info.id, ' ', f.message);
+  CHECK_MESSAGE(got == want, detail);
 }
+
+}  // namespace danelint::test
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+namespace danelint::test {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "danelint-test.XXXXXX").string();
+  REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+  path = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+void TempDir::write(const std::string& name, std::string_view content) const {
+  std::ofstream out(file(name), std::ios::binary);
+  out << content;
+}
+
+RunResult run(const std::string& command) {
+  RunResult r;
+  std::string full = "bash -c '" ;
+  for (char c : command) full += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  full += "' 2>&1";
+  FILE* p = popen(full.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
+bool have_command(const std::string& name) { return run("command -v " + name + " >/dev/null").exit_code == 0; }
 
 }  // namespace danelint::test

@@ -6,6 +6,7 @@
 
 #include "lint/engine.hpp"
 #include "lint/timeutil.hpp"
+#include "lint/strings.hpp"
 #include "lint/zone_loader.hpp"
 
 namespace danelint::test {
@@ -60,9 +61,35 @@ inline std::vector<int> lines_of(const std::vector<Finding>& all, std::string_vi
 
 /// Reads a file of the source tree (testdata, README).
 std::string read_source_file(const std::string& relative);
+/// Reads any file by absolute path.
+std::string read_source_file_abs(const std::string& path);
 
 /// Lints a testdata zone with `; expect: ID[,ID]` marks and checks the exact multiset of (id, line)
 /// for the rule under test: nothing missing, nothing extra.
 void check_expect_marks(const std::string& relative_path, std::string_view rule_id, const Options& o);
+
+}  // namespace danelint::test
+
+namespace danelint::test {
+
+/// A temporary directory removed at scope exit.
+struct TempDir {
+  std::string path;
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return path + "/" + name; }
+  void write(const std::string& name, std::string_view content) const;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  ///< stdout and stderr together unless the command redirects
+};
+/// Runs a shell command (bash -c) and captures its output.
+RunResult run(const std::string& command);
+/// True when a command exists on PATH.
+bool have_command(const std::string& name);
 
 }  // namespace danelint::test

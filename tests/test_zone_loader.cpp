@@ -1,0 +1,334 @@
+// The zone loader: exact first/last lines, directives, $INCLUDE, recovery after syntax errors, and
+// the numbers ldns would wrap silently.
+#include <doctest/doctest.h>
+
+#include <ldns/ldns.h>
+
+#include <filesystem>
+
+#include "lint/strings.hpp"
+#include "tests/helpers.hpp"
+
+using namespace danelint;
+using namespace danelint::test;
+
+namespace {
+
+std::vector<std::string> syntax_messages(const ZoneModel& z) {
+  std::vector<std::string> out;
+  for (const Finding& f : z.load_findings) out.push_back(cat(f.loc.line, ": ", f.rule->info.name, ": ", f.message));
+  return out;
+}
+
+const Record* find_record(const ZoneModel& z, std::string_view owner, uint16_t type) {
+  for (const Record& r : z.records)
+    if (z.owner_text(r) == owner && r.type == type) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("loader: multi-line records keep their first and last line, comments do not shift them") {
+  auto z = load_zone_text(
+      "; a comment on line 1\n"
+      "$ORIGIN example.\n"
+      "$TTL 300\n"
+      "\n"
+      "; another comment\n"
+      "@ IN SOA ns hostmaster (\n"  // line 6
+      "    1 ; serial\n"
+      "    7200 3600 1209600 300\n"
+      ")\n"  // line 9
+      "  IN NS ns\n"  // line 10: implicit owner
+      "ns IN A 192.0.2.1 ; trailing comment\n"
+      "_25._tcp.mx IN TLSA 3 1 1 (\n"  // line 12
+      "  abababababababababababababababab\n"
+      "  abababababababababababababababab )\n"  // line 14
+      "mx 3600 IN RRSIG A 13 2 3600 (\n"  // line 15
+      "   20300101000000 20240101000000 1 example.\n"
+      "   AAAA )\n",  // line 17
+      "t.zone", {.origin = "example."});
+  CHECK(syntax_messages(*z).empty());
+  REQUIRE(z->records.size() == 5);
+  const Record* soa = find_record(*z, "example.", LDNS_RR_TYPE_SOA);
+  REQUIRE(soa);
+  CHECK(soa->line == 6);
+  CHECK(soa->end_line == 9);
+  CHECK(soa->ttl == 300);
+  const Record* ns = find_record(*z, "example.", LDNS_RR_TYPE_NS);
+  REQUIRE(ns);
+  CHECK(ns->line == 10);
+  const Record* tlsa = find_record(*z, "_25._tcp.mx.example.", LDNS_RR_TYPE_TLSA);
+  REQUIRE(tlsa);
+  CHECK(tlsa->line == 12);
+  CHECK(tlsa->end_line == 14);
+  auto view = decode_tlsa(z->rdata(*tlsa));
+  REQUIRE(view);
+  CHECK(view->data.size() == 32);
+  const Record* sig = find_record(*z, "mx.example.", LDNS_RR_TYPE_RRSIG);
+  REQUIRE(sig);
+  CHECK(sig->line == 15);
+  CHECK(sig->end_line == 17);
+  CHECK(sig->ttl == 3600);
+}
+
+TEST_CASE("loader: relative names, @, $ORIGIN changes and implicit TTL") {
+  auto z = load_zone_text(
+      "$ORIGIN example.\n"
+      "@ 600 IN SOA ns hostmaster 1 2 3 4 5\n"
+      "www IN A 192.0.2.1\n"  // no $TTL: the last explicit TTL (600) applies
+      "$ORIGIN sub.example.\n"
+      "host 60 A 192.0.2.2\n"
+      "@ A 192.0.2.3\n"
+      "abs.example.org. A 192.0.2.4\n",
+      "t.zone", {.origin = "example."});
+  CHECK(syntax_messages(*z).empty());
+  REQUIRE(find_record(*z, "www.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "www.example.", LDNS_RR_TYPE_A)->ttl == 600);
+  REQUIRE(find_record(*z, "host.sub.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "host.sub.example.", LDNS_RR_TYPE_A)->ttl == 60);
+  REQUIRE(find_record(*z, "sub.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "sub.example.", LDNS_RR_TYPE_A)->ttl == 60);
+  CHECK(find_record(*z, "abs.example.org.", LDNS_RR_TYPE_A));
+}
+
+TEST_CASE("loader: $TTL applies to records without a TTL") {
+  auto z = load_zone_text("$TTL 1h\n@ SOA ns hostmaster 1 2 3 4 5\nwww 60 A 192.0.2.1\nftp A 192.0.2.2\n", "t.zone",
+                          {.origin = "example."});
+  CHECK(syntax_messages(*z).empty());
+  CHECK(find_record(*z, "example.", LDNS_RR_TYPE_SOA)->ttl == 3600);
+  CHECK(find_record(*z, "ftp.example.", LDNS_RR_TYPE_A)->ttl == 3600);
+}
+
+TEST_CASE("loader: a broken record is reported at its line and loading goes on") {
+  auto z = load_zone_text(
+      "@ 3600 IN SOA ns hostmaster 1 2 3 4 5\n"
+      "a IN A 192.0.2.1\n"
+      "b IN A 192.0.2.300\n"  // line 3
+      "c IN AAAA not-an-address\n"  // line 4
+      "d IN A 192.0.2.4\n",
+      "t.zone", {.origin = "example."});
+  auto msgs = syntax_messages(*z);
+  REQUIRE(msgs.size() == 2);
+  CHECK(msgs[0].starts_with("3: zone-syntax"));
+  CHECK(msgs[1].starts_with("4: zone-syntax"));
+  CHECK(find_record(*z, "d.example.", LDNS_RR_TYPE_A));
+}
+
+TEST_CASE("loader: numbers that ldns would wrap are syntax errors") {
+  struct Case {
+    const char* text;
+    const char* needle;
+  };
+  const Case cases[] = {
+      {"www 4294967296 IN A 192.0.2.1\n", "TTL"},
+      {"www 2147483648 IN A 192.0.2.1\n", "TTL"},
+      {"_25._tcp.mx IN TLSA 256 1 1 abababababababababababababababababababababababababababababababab\n", "TLSA field 1"},
+      {"_25._tcp.mx IN TLSA 3 256 1 abababababababababababababababababababababababababababababababab\n", "TLSA field 2"},
+      {"_25._tcp.mx IN TLSA 3 1 256 abababababababababababababababababababababababababababababababab\n", "TLSA field 3"},
+      {"mx IN MX 65536 mail\n", "MX field 1"},
+      {"@ IN SOA ns hostmaster 4294967296 2 3 4 5\n", "SOA field 3"},
+      {"$TTL 4294967296\n", "$TTL"},
+      {"@ IN DNSKEY 65536 3 13 AAAA\n", "DNSKEY field 1"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto z = load_zone_text(c.text, "t.zone", {.origin = "example."});
+    auto msgs = syntax_messages(*z);
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].starts_with("1: zone-syntax"));
+    CHECK(msgs[0].find(c.needle) != std::string::npos);
+    CHECK(z->records.empty());
+  }
+  // The largest valid values still load.
+  auto ok = load_zone_text("www 2147483647 IN A 192.0.2.1\nmx IN MX 65535 mail\n", "t.zone", {.origin = "example."});
+  CHECK(syntax_messages(*ok).empty());
+  CHECK(ok->records.size() == 2);
+}
+
+TEST_CASE("loader: parentheses and quotes") {
+  SUBCASE("a stray ')' is an error, not ignored") {
+    auto z = load_zone_text("www IN A 192.0.2.1 )\nftp IN A 192.0.2.2\n", "t.zone", {.origin = "example."});
+    auto msgs = syntax_messages(*z);
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].find("unbalanced ')'") != std::string::npos);
+    CHECK(find_record(*z, "ftp.example.", LDNS_RR_TYPE_A));
+  }
+  SUBCASE("an unclosed '(' is reported at its line and the records after it still load") {
+    auto z = load_zone_text("a IN A 192.0.2.1\nb IN TXT ( \"x\"\nc IN A 192.0.2.3\nd IN A 192.0.2.4\n", "t.zone",
+                            {.origin = "example."});
+    auto msgs = syntax_messages(*z);
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].starts_with("2: zone-syntax"));
+    CHECK(find_record(*z, "c.example.", LDNS_RR_TYPE_A));
+    CHECK(find_record(*z, "d.example.", LDNS_RR_TYPE_A));
+  }
+  SUBCASE("an unterminated quoted string") {
+    auto z = load_zone_text("a IN TXT \"never closed\nb IN A 192.0.2.2\n", "t.zone", {.origin = "example."});
+    auto msgs = syntax_messages(*z);
+    REQUIRE(msgs.size() == 1);
+    CHECK(msgs[0].find("unterminated") != std::string::npos);
+    CHECK(find_record(*z, "b.example.", LDNS_RR_TYPE_A));
+  }
+  SUBCASE("semicolons and parentheses inside quotes are data") {
+    auto z = load_zone_text("a IN TXT \"v=spf1; (x)\" \"b\"\n", "t.zone", {.origin = "example."});
+    CHECK(syntax_messages(*z).empty());
+    REQUIRE(z->records.size() == 1);
+  }
+}
+
+TEST_CASE("loader: names and labels over their limits") {
+  std::string long_label(64, 'a');
+  auto z = load_zone_text(long_label + " IN A 192.0.2.1\n", "t.zone", {.origin = "example."});
+  REQUIRE(syntax_messages(*z).size() == 1);
+  std::string long_name;
+  for (int i = 0; i < 5; ++i) long_name += std::string(60, 'b') + ".";
+  auto z2 = load_zone_text(long_name + " IN A 192.0.2.1\n", "t.zone", {.origin = "example."});
+  REQUIRE(syntax_messages(*z2).size() == 1);
+}
+
+TEST_CASE("loader: $INCLUDE follows paths relative to the including file, with loops and depth bounded") {
+  TempDir dir;
+  std::filesystem::create_directories(dir.file("sub"));
+  dir.write("main.zone",
+            "$ORIGIN example.\n"
+            "@ 3600 IN SOA ns hostmaster 1 2 3 4 5\n"
+            "$INCLUDE sub/part.zone mail.example.\n"  // line 3
+            "after IN A 192.0.2.9\n"  // origin restored: after.example.
+            "$INCLUDE missing.zone\n");  // line 5
+  dir.write("sub/part.zone", "\n\nmx IN A 192.0.2.25\n$INCLUDE leaf.zone\n");
+  dir.write("sub/leaf.zone", "leaf IN A 192.0.2.26\n");
+  auto z = load_zone_file(dir.file("main.zone"), {});
+  REQUIRE(z->files.size() == 3);
+  const Record* mx = find_record(*z, "mx.mail.example.", LDNS_RR_TYPE_A);
+  REQUIRE(mx);
+  CHECK(z->files[mx->file].ends_with("sub/part.zone"));
+  CHECK(mx->line == 3);
+  CHECK(find_record(*z, "leaf.mail.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "after.example.", LDNS_RR_TYPE_A));
+  REQUIRE(z->load_findings.size() == 1);
+  CHECK(z->load_findings[0].rule->info.name == "input-unreadable");
+  CHECK(z->load_findings[0].loc.line == 5);
+  CHECK(z->load_findings[0].message.find("missing.zone") != std::string::npos);
+
+  SUBCASE("a loop is reported, not followed forever") {
+    dir.write("loop.zone", "a IN A 192.0.2.1\n$INCLUDE loop.zone\n");
+    auto l = load_zone_file(dir.file("loop.zone"), {.origin = "example."});
+    REQUIRE(l->load_findings.size() == 1);
+    CHECK(l->load_findings[0].message.find("loop") != std::string::npos);
+    CHECK(l->load_findings[0].loc.line == 2);
+  }
+  SUBCASE("including a directory is unreadable") {
+    dir.write("dir.zone", "$INCLUDE sub\n");
+    auto d = load_zone_file(dir.file("dir.zone"), {.origin = "example."});
+    REQUIRE(d->load_findings.size() == 1);
+    CHECK(d->load_findings[0].message.find("directory") != std::string::npos);
+  }
+  SUBCASE("nesting is bounded") {
+    for (int i = 0; i < 12; ++i) dir.write(cat("n", i, ".zone"), cat("n", i, " IN A 192.0.2.1\n$INCLUDE n", i + 1, ".zone\n"));
+    dir.write("n12.zone", "end IN A 192.0.2.1\n");
+    auto n = load_zone_file(dir.file("n0.zone"), {.origin = "example."});
+    REQUIRE(n->load_findings.size() == 1);
+    CHECK(n->load_findings[0].message.find("nested deeper") != std::string::npos);
+  }
+}
+
+TEST_CASE("loader: an unreadable top file") {
+  auto z = load_zone_file("/nonexistent/zone.db", {});
+  CHECK(z->unreadable);
+  REQUIRE(z->load_findings.size() == 1);
+  CHECK(z->load_findings[0].rule->info.name == "input-unreadable");
+}
+
+TEST_CASE("loader: origin from --origin, the SOA, or the file name") {
+  auto a = load_zone_text("example.net. 3600 IN SOA ns hostmaster 1 2 3 4 5\n", "zones/whatever.zone", {});
+  CHECK(a->origin_text() == "example.net.");
+  CHECK(a->origin_source == "SOA");
+  auto b = load_zone_text("www 3600 IN A 192.0.2.1\n", "zones/example.org.zone", {});
+  CHECK(b->origin_text() == "example.org.");
+  CHECK(b->origin_source == "file name");
+  auto c = load_zone_text("www 3600 IN A 192.0.2.1\n", "x.zone", {.origin = "example.com"});
+  CHECK(c->origin_text() == "example.com.");
+  CHECK(c->origin_source == "--origin");
+}
+
+TEST_CASE("loader: a zone without SOA still loads (soa-missing reports it)") {
+  auto z = load_zone_text("www 3600 IN A 192.0.2.1\n", "t.zone", {.origin = "example."});
+  CHECK(z->load_findings.empty());
+  CHECK(z->records.size() == 1);
+}
+
+TEST_CASE("loader: danelint directives in comments are kept for suppressions") {
+  auto z = load_zone_text("; danelint: disable=tlsa-duplicate\nwww 3600 IN A 192.0.2.1 ; danelint: disable=x\n",
+                          "t.zone", {.origin = "example."});
+  REQUIRE(z->directives.size() == 2);
+  CHECK(z->directives[0].line == 1);
+  CHECK(z->directives[0].own_line);
+  CHECK(z->directives[0].text == "disable=tlsa-duplicate");
+  CHECK(z->directives[1].line == 2);
+  CHECK_FALSE(z->directives[1].own_line);
+}
+
+// Zones written by the three signers in Debian: every record loads, none is a syntax error, and
+// each record's first line is where its text starts.
+static void check_signed_by(const std::string& signer) {
+  TempDir dir;
+  dir.write("example.com.zone",
+            "$ORIGIN example.com.\n$TTL 3600\n"
+            "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n  NS ns1\n  MX 10 mx\n"
+            "ns1 A 192.0.2.53\nmx A 192.0.2.25\n  AAAA 2001:db8::25\n"
+            "_25._tcp.mx TLSA 3 1 1 abababababababababababababababababababababababababababababababab\n"
+            "txt TXT \"hello world\" \"second\"\nsub NS ns.sub\nns.sub A 192.0.2.99\n");
+  std::string d = dir.path;
+  std::string signed_file = d + "/" + signer + ".signed";
+  RunResult r;
+  if (signer == "bind") {
+    r = run(cat("cd ", d, " && dnssec-keygen -q -a ECDSAP256SHA256 -f KSK example.com >/dev/null && ",
+                "dnssec-keygen -q -a ECDSAP256SHA256 example.com >/dev/null && ",
+                "dnssec-signzone -q -S -K . -o example.com. -s 20250101000000 -e 20350101000000 -f ", signed_file,
+                " example.com.zone"));
+  } else if (signer == "ldns") {
+    r = run(cat("cd ", d, " && k=$(ldns-keygen -a ECDSAP256SHA256 -k example.com) && ",
+                "ldns-signzone -i 20250101000000 -e 20350101000000 -f ", signed_file, " example.com.zone $k"));
+  } else {
+    r = run(cat("cd ", d, " && mkdir -p kdb out && ",
+                "printf 'database:\\n  storage: ", d, "/kdb\\npolicy:\\n  - id: p\\n    algorithm: ecdsap256sha256\\n",
+                "zone:\\n  - domain: example.com.\\n    storage: ", d, "\\n    file: example.com.zone\\n",
+                "    dnssec-policy: p\\n' > knot.conf && ",
+                "kzonesign -c knot.conf -o ", d, "/out example.com. >/dev/null && mv out/example.com.zone ", signed_file));
+  }
+  INFO(r.out);
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(std::filesystem::exists(signed_file));
+  auto z = load_zone_file(signed_file, {});
+  CHECK(syntax_messages(*z).empty());
+  CHECK(z->origin_text() == "example.com.");
+  // Independent count: ldns-read-zone prints one RR per line.
+  RunResult count = run(cat("ldns-read-zone ", signed_file, " | grep -v '^;' | grep -c .")); 
+  CHECK(std::to_string(z->records.size()) == std::string(trim(count.out)));
+  auto lines = split(read_source_file_abs(signed_file), '\n');
+  size_t rrsigs = 0;
+  for (const Record& rec : z->records) {
+    REQUIRE(rec.line >= 1);
+    REQUIRE(rec.end_line >= rec.line);
+    REQUIRE(rec.end_line <= lines.size());
+    std::string first(trim(lines[rec.line - 1]));
+    CHECK_FALSE(first.empty());
+    CHECK(first[0] != ';');
+    // The type mnemonic appears between the first and the last line of the record.
+    std::string span;
+    for (uint32_t l = rec.line; l <= rec.end_line; ++l) span += lines[l - 1] + "\n";
+    CHECK_MESSAGE(span.find(type_name(rec.type)) != std::string::npos, "line ", rec.line, ": ", first);
+    if (rec.type == LDNS_RR_TYPE_RRSIG) ++rrsigs;
+  }
+  CHECK(rrsigs > 5);
+}
+
+TEST_CASE("loader: zones signed by dnssec-signzone, ldns-signzone and kzonesign") {
+  REQUIRE(have_command("dnssec-signzone"));
+  REQUIRE(have_command("ldns-signzone"));
+  REQUIRE(have_command("kzonesign"));
+  SUBCASE("dnssec-signzone") { check_signed_by("bind"); }
+  SUBCASE("ldns-signzone") { check_signed_by("ldns"); }
+  SUBCASE("kzonesign") { check_signed_by("knot"); }
+}
