@@ -289,9 +289,24 @@ bool usage3_only_ca(const ServiceView& v, const OwnerRecord& r) {
   for (const Chain& c : v.chains) {
     RecordVsChain m = relate(r.view, c);
     leaf |= m.leaf;
-    above |= m.path_depth >= 1 || m.file_index >= 1;
+    above |= m.path_depth >= 1;
   }
   return above && !leaf;
+}
+
+std::optional<std::pair<const Chain*, size_t>> ta_off_path(const ServiceView& v, const OwnerRecord& r) {
+  if (r.unusable != Unusable::None || r.view.usage != gen::kDaneTa) return std::nullopt;
+  for (const Chain& c : v.chains)
+    for (size_t i = 1; i < c.certs.size(); ++i) {
+      if (std::find(c.path.begin(), c.path.end(), i) != c.path.end()) continue;
+      if (matches_cert(r.view, c.certs[i])) return std::pair{&c, i};
+    }
+  return std::nullopt;
+}
+
+bool record_explained(const ServiceView& v, const OwnerRecord& r) {
+  return usage2_only_leaf(v, r) || usage3_only_ca(v, r) || ta_not_sent(v, r) || ta_off_path(v, r) ||
+         confused_params(v, r);
 }
 
 bool matches_current(const ServiceView& v, const OwnerRecord& r) {

@@ -112,6 +112,10 @@ ServiceView analyse(const LintContext& ctx, const Service& svc);
 bool usage2_only_leaf(const ServiceView& v, const OwnerRecord& r);    ///< TLSA012
 bool usage3_only_ca(const ServiceView& v, const OwnerRecord& r);      ///< TLSA013
 bool ta_not_sent(const ServiceView& v, const OwnerRecord& r);         ///< TLSA014
+/// TLSA015: a DANE-TA record matching a sent CA that is not on the leaf's issuer path; the chain and index.
+std::optional<std::pair<const Chain*, size_t>> ta_off_path(const ServiceView& v, const OwnerRecord& r);
+/// Any of the record-level diagnoses above (TLSA012-015, TLSA022) applies.
+bool record_explained(const ServiceView& v, const OwnerRecord& r);
 /// TLSA022: matches current material only under another (selector, matching); returns them.
 std::optional<std::pair<uint8_t, uint8_t>> confused_params(const ServiceView& v, const OwnerRecord& r);
 /// Matches some certificate or key the service serves now (any position, ignoring usage semantics).

@@ -13,8 +13,8 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (!dane::usage3_only_ca(v, r)) continue;
       for (const dane::Chain& c : v.chains) {
         dane::RecordVsChain m = dane::relate(r.view, c);
-        if (m.file_index < 1) continue;
-        size_t i = static_cast<size_t>(m.file_index);
+        if (m.path_depth < 1) continue;
+        size_t i = c.path[static_cast<size_t>(m.path_depth)];
         Finding& f = out.report(*r.zone, *r.rec,
                                 cat(dane::service_text(svc), ": ", tlsa_params(r.view), " matches the issuer ",
                                     gen::subject_line(c.certs[i]), " in ", c.file->path,

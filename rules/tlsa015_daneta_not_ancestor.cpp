@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include "gen/tlsa.hpp"
 #include "lint/dane_match.hpp"
 #include "lint/rule_helpers.hpp"
@@ -12,23 +10,17 @@ void check(const LintContext& ctx, FindingSink& out) {
   for (const Service& svc : ctx.services()) {
     dane::ServiceView v = dane::analyse(ctx, svc);
     for (const dane::OwnerRecord& r : v.records) {
-      if (r.unusable != dane::Unusable::None || r.view.usage != gen::kDaneTa) continue;
-      bool reported = false;
-      for (const dane::Chain& c : v.chains) {
-        for (size_t i = 1; i < c.certs.size() && !reported; ++i) {
-          if (std::find(c.path.begin(), c.path.end(), i) != c.path.end()) continue;
-          if (!dane::matches_cert(r.view, c.certs[i])) continue;
-          Finding& f = out.report(*r.zone, *r.rec,
-                                  cat(dane::service_text(svc), ": ", tlsa_params(r.view), " matches ",
-                                      gen::subject_line(c.certs[i]), " in ", c.file->path,
-                                      ", which did not issue the leaf ", gen::subject_line(c.leaf()), " or its issuers"));
-          f.related.push_back({SourceLoc{c.file->path, c.line_of(i), c.line_of(i), 0}, "the unrelated CA"});
-          if (c.path.size() > 1)
-            f.suggestion = dane::suggest_for(v, gen::kDaneTa, r.view.selector, r.view.matching_type, c.certs[c.path[1]]);
-          reported = true;
-        }
-        if (reported) break;
-      }
+      auto hit = dane::ta_off_path(v, r);
+      if (!hit) continue;
+      const dane::Chain& c = *hit->first;
+      size_t i = hit->second;
+      Finding& f = out.report(*r.zone, *r.rec,
+                              cat(dane::service_text(svc), ": ", tlsa_params(r.view), " matches ",
+                                  gen::subject_line(c.certs[i]), " in ", c.file->path,
+                                  ", which did not issue the leaf ", gen::subject_line(c.leaf()), " or its issuers"));
+      f.related.push_back({SourceLoc{c.file->path, c.line_of(i), c.line_of(i), 0}, "the unrelated CA"});
+      if (c.path.size() > 1)
+        f.suggestion = dane::suggest_for(v, gen::kDaneTa, r.view.selector, r.view.matching_type, c.certs[c.path[1]]);
     }
   }
 }

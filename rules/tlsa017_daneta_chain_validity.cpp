@@ -19,12 +19,13 @@ void check(const LintContext& ctx, FindingSink& out) {
       const dane::Verdict& verdict = v.verdicts[i];
       const dane::Chain& c = v.chains[i];
       if (!verdict.via_ta) continue;
-      // Every certificate from the leaf up to and including the trust anchor when it is sent.
-      size_t last = std::min(static_cast<size_t>(verdict.ta_depth), c.path.size() - 1);
-      for (size_t d = 0; d <= last; ++d) {
+      // Every certificate from the leaf up to, not including, the trust anchor: OpenSSL does not check
+      // the validity dates of a DANE-TA trust anchor (measured with s_client -attime).
+      size_t below = std::min(static_cast<size_t>(verdict.ta_depth), c.path.size());
+      for (size_t d = 0; d < below; ++d) {
         X509* x = c.certs[c.path[d]];
         int64_t nb = gen::not_before_epoch(x), na = gen::not_after_epoch(x);
-        std::string what = d == 0 ? "leaf" : static_cast<int>(d) == verdict.ta_depth ? "trust anchor" : "intermediate";
+        std::string what = d == 0 ? "leaf" : "intermediate";
         SourceLoc loc{c.file->path, c.line_of(c.path[d]), c.line_of(c.path[d]), 0};
         std::string prefix = cat(dane::service_text(svc), ": DANE-TA chain ", c.file->path, ": ", what, ' ',
                                  gen::subject_line(x));

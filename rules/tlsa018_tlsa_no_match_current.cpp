@@ -14,7 +14,7 @@ bool explained_elsewhere(const dane::ServiceView& v) {
   for (const dane::OwnerRecord& r : v.records)
     if (dane::usage2_only_leaf(v, r) || dane::usage3_only_ca(v, r) || dane::ta_not_sent(v, r) ||
         dane::confused_params(v, r))
-      return true;
+      return true;  // errors of their own; daneta-not-ancestor is only a warning
   return false;
 }
 

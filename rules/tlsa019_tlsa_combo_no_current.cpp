@@ -25,8 +25,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       for (const dane::OwnerRecord& o : v.records)
         if (o.view.usage == r.view.usage && o.view.selector == r.view.selector &&
             o.view.matching_type == r.view.matching_type &&
-            (dane::usage2_only_leaf(v, o) || dane::usage3_only_ca(v, o) || dane::ta_not_sent(v, o) ||
-             dane::confused_params(v, o)))
+            dane::record_explained(v, o))
           explained = true;
       if (explained) continue;
       bool next = false;

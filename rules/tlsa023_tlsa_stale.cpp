@@ -13,7 +13,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     for (const dane::OwnerRecord& r : v.records) {
       if (r.unusable != dane::Unusable::None) continue;
       if (dane::matches_current(v, r) || dane::matches_next(v, r)) continue;
-      if (dane::ta_not_sent(v, r) || dane::confused_params(v, r)) continue;
+      if (dane::record_explained(v, r)) continue;
       // A whole combination without current material is tlsa-combo-no-current's finding.
       if (v.any_authenticated() && !dane::combo_has_current(v, r.view.usage, r.view.selector, r.view.matching_type))
         continue;
