@@ -135,32 +135,46 @@ bool issued_by(X509* subject, X509* issuer) {
 
 std::vector<Chain> chains_of(const Service& svc) {
   std::vector<Chain> out;
+  // The issuer path from certs[start] through the other certificates of the file.
+  auto build = [](const std::vector<X509*>& certs, size_t start, bool& self_issued) {
+    std::vector<size_t> path{start};
+    std::vector<bool> used(certs.size(), false);
+    used[start] = true;
+    self_issued = false;
+    for (;;) {
+      X509* cur = certs[path.back()];
+      if (X509_check_issued(cur, cur) == X509_V_OK) {
+        self_issued = true;
+        break;
+      }
+      size_t next = certs.size();
+      for (size_t j = 0; j < certs.size(); ++j)
+        if (!used[j] && issued_by(cur, certs[j])) {
+          next = j;
+          break;
+        }
+      if (next == certs.size()) break;
+      used[next] = true;
+      path.push_back(next);
+    }
+    ERR_clear_error();
+    return path;
+  };
   auto add = [&](const LoadedMaterial& m) {
     Chain c;
     c.file = &m;
     for (const auto& x : m.material.certs) c.certs.push_back(x.get());
     c.leaf_key = m.material.subject_key();
     if (!c.certs.empty()) {
-      c.path.push_back(0);
-      std::vector<bool> used(c.certs.size(), false);
-      used[0] = true;
-      for (;;) {
-        X509* cur = c.certs[c.path.back()];
-        if (X509_check_issued(cur, cur) == X509_V_OK) {
-          c.top_self_issued = true;
-          break;
-        }
-        size_t next = c.certs.size();
-        for (size_t j = 0; j < c.certs.size(); ++j)
-          if (!used[j] && issued_by(cur, c.certs[j])) {
-            next = j;
+      c.path = build(c.certs, 0, c.top_self_issued);
+      if (c.path.size() < c.certs.size())
+        for (size_t k = 1; k < c.certs.size(); ++k) {
+          bool ss = false;
+          if (build(c.certs, k, ss).size() == c.certs.size()) {
+            c.real_leaf = k;
             break;
           }
-        if (next == c.certs.size()) break;
-        used[next] = true;
-        c.path.push_back(next);
-      }
-      ERR_clear_error();
+        }
     }
     if (c.leaf_key || !c.certs.empty()) out.push_back(std::move(c));
   };

@@ -63,6 +63,9 @@ struct Chain {
   EVP_PKEY* leaf_key = nullptr;  ///< leaf's key (or the bare key of a key-only entry)
   std::vector<size_t> path;  ///< indices into certs: leaf, its issuer, ... (only certs the server sends)
   bool top_self_issued = false;  ///< the path ends at a self-issued certificate
+  /// When the file is misordered: the certificate from which every other one chains (the real leaf);
+  /// 0 when the file is in order or no certificate chains them all.
+  size_t real_leaf = 0;
   X509* leaf() const { return certs.empty() ? nullptr : certs[0]; }
   X509* top() const { return path.empty() ? nullptr : certs[path.back()]; }
   int line_of(size_t i) const;   ///< PEM line of certs[i] (0 for DER)

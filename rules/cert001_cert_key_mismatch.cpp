@@ -28,7 +28,7 @@ void check(const LintContext& ctx, FindingSink& out) {
           ok |= gen::key_matches_cert(k, c.leaf());
           leaves += (leaves.empty() ? "" : ", ") + dane::chain_text(c);
         }
-      if (ok) continue;
+      if (ok || leaves.empty()) continue;
       Finding& f = out.report(SourceLoc{m.path, 0, 0, 0},
                               cat(dane::service_text(svc), ": key ", m.path, " (", gen::key_description(k),
                                   ") belongs to no served leaf: ", leaves));

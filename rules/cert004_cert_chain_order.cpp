@@ -11,14 +11,17 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (c.certs.size() < 2) continue;
       for (size_t i = 0; i + 1 < c.certs.size(); ++i) {
         if (dane::issued_by(c.certs[i], c.certs[i + 1])) continue;
-        // Every certificate is on the leaf's issuer path: only the order is wrong.
-        bool reorderable = c.path.size() == c.certs.size();
+        // Every certificate chains from one leaf: only the order is wrong.
+        bool reorderable = c.path.size() == c.certs.size() || c.real_leaf != 0;
         SourceLoc loc{c.file->path, c.line_of(i + 1), c.line_of(i + 1), 0};
         Finding& f = out.report(
             loc, reorderable
                      ? cat(dane::service_text(svc), ": chain ", c.file->path, " is not in leaf -> issuer order: ",
                            gen::subject_line(c.certs[i + 1]), " (certificate ", i + 2, ") did not issue ",
-                           gen::subject_line(c.certs[i]))
+                           gen::subject_line(c.certs[i]),
+                           c.real_leaf ? cat("; the leaf is certificate ", c.real_leaf + 1, ", ",
+                                             gen::subject_line(c.certs[c.real_leaf]))
+                                       : std::string())
                      : cat(dane::service_text(svc), ": chain ", c.file->path, " does not chain: ",
                            gen::subject_line(c.certs[i + 1]), " (certificate ", i + 2, ") did not issue ",
                            gen::subject_line(c.certs[i]), " and the issuer path of the leaf covers ", c.path.size(),

@@ -16,7 +16,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     for (size_t i = 0; i < v.chains.size(); ++i) {
       const dane::Chain& c = v.chains[i];
       if (!c.leaf()) continue;
-      if (is_ca(c.leaf())) {
+      if (is_ca(c.leaf()) && c.real_leaf == 0) {  // a misordered file is cert-chain-order's finding
         Finding& f = out.report(SourceLoc{c.file->path, c.line_of(0), c.line_of(0), 0},
                                 cat(dane::service_text(svc), ": the leaf ", gen::subject_line(c.leaf()), " in ",
                                     c.file->path, " has basicConstraints CA:TRUE"));

@@ -1,3 +1,4 @@
+#include <openssl/bio.h>
 #include <openssl/x509.h>
 
 #include "gen/tlsa.hpp"
@@ -8,10 +9,16 @@
 namespace danelint::rules {
 namespace {
 
+// The issuer in the same RFC 2253 form as gen::subject_line.
 std::string issuer_line(X509* cert) {
-  char buf[512];
-  X509_NAME_oneline(X509_get_issuer_name(cert), buf, sizeof buf);
-  return buf;
+  BIO* bio = BIO_new(BIO_s_mem());
+  if (!bio) return "?";
+  X509_NAME_print_ex(bio, X509_get_issuer_name(cert), 0, XN_FLAG_RFC2253);
+  char* data = nullptr;
+  long len = BIO_get_mem_data(bio, &data);
+  std::string out(data, static_cast<size_t>(len));
+  BIO_free(bio);
+  return out;
 }
 
 void check(const LintContext& ctx, FindingSink& out) {

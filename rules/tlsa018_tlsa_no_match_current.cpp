@@ -11,6 +11,8 @@ bool explained_elsewhere(const dane::ServiceView& v) {
   bool all_unusable = true;
   for (const dane::OwnerRecord& r : v.records) all_unusable &= r.unusable != dane::Unusable::None;
   if (v.smtp && all_unusable) return true;  // smtp-all-unusable
+  for (const dane::Chain& c : v.chains)
+    if (c.real_leaf != 0) return true;  // cert-chain-order: the file does not start with its leaf
   for (const dane::OwnerRecord& r : v.records)
     if (dane::usage2_only_leaf(v, r) || dane::usage3_only_ca(v, r) || dane::ta_not_sent(v, r) ||
         dane::confused_params(v, r))
@@ -25,7 +27,8 @@ void check(const LintContext& ctx, FindingSink& out) {
     const dane::Chain& first = v.chains.front();
     std::string served;
     for (const dane::Chain& c : v.chains) served += (served.empty() ? "" : ", ") + dane::chain_text(c);
-    std::string suggestion = first.leaf() ? dane::suggest_for(v, gen::kDaneEe, gen::kSpki, gen::kSha256, first.leaf())
+    std::string suggestion = first.leaf() ? dane::suggest_for(v, gen::kDaneEe, gen::kSpki, gen::kSha256,
+                                                              first.certs[first.real_leaf])
                                           : dane::suggest_for(v, gen::kDaneEe, gen::kSpki, gen::kSha256, nullptr, first.leaf_key);
     if (v.records.empty()) {
       if (!dane::owner_in_loaded_zone(ctx, v.owner_wire)) continue;

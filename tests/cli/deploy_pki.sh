@@ -41,6 +41,7 @@ CNF
   req -x509 $ec -keyout ss.key -out ss.pem -days 365 -subj "/CN=mx1.example.com" $ee -addext "subjectAltName=DNS:mx1.example.com"
   req -x509 $ec -keyout ssca.key -out ssca.pem -days 365 -subj "/CN=mx1.example.com" $ca -addext "subjectAltName=DNS:mx1.example.com"
   req -x509 -newkey rsa:1024 -keyout weak.key -out weak.pem -days 365 -subj "/CN=mx1.example.com" $ee -addext "subjectAltName=DNS:mx1.example.com"
+  req -x509 -newkey ec -pkeyopt ec_paramgen_curve:secp256k1 -keyout k1.key -out k1.pem -days 365 -subj "/CN=mx1.example.com" $ee -addext "subjectAltName=DNS:mx1.example.com"
   req -x509 $ec -keyout sample.key -out sample.pem -days 365 \
     -subj "/C=AU/ST=Some-State/O=Internet Widgits Pty Ltd/CN=mx1.example.com" $ee -addext "subjectAltName=DNS:mx1.example.com"
   req -x509 $ec -keyout denied.key -out denied.pem -days 365 -subj "/CN=mx1.example.com" $ee -addext "subjectAltName=DNS:mx1.example.com"

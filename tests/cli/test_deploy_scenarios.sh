@@ -99,6 +99,10 @@ for name in "${scenarios[@]}"; do
   if [ "$want" != "$got" ]; then fail "codes: want '$want' got '$got'"; cat err.txt; $PY -m json.tool out.json | grep -E '"(code|message|suggestion)"'; fi
   if [ -z "$want" ] && [ $rc -ne 0 ]; then fail "clean scenario exit $rc"; fi
   if [ -n "$want" ] && [ $rc -ne 1 ]; then fail "exit $rc, want 1"; fi
+  while read -r _ code level; do  # "severity CODE LEVEL": every finding of CODE has that severity
+    $PY -c 'import json,sys; fs=[f for f in json.load(open("out.json"))["findings"] if f["code"]==sys.argv[1]]; sys.exit(not fs or any(f["severity"]!=sys.argv[2] for f in fs))' "$code" "$level" \
+      || fail "$code is not reported as $level"
+  done < <(grep '^severity ' expect)
   checked=$((checked + 1))
   while read -r _ host chain expected; do
     v=$(openssl_verdict "$host" "$chain" example.com.zone "$now")
