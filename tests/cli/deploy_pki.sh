@@ -30,10 +30,12 @@ CNF
   KEYOPT="-newkey rsa:2048" leaf mx1-rsa mx1.example.com int
   leaf www www.example.net int
   leaf mx1-short mx1.example.com int-short
+  leaf mx1-brief mx1.example.com int -days 2
   cat mx1.pem int.pem > mx1-chain.pem
   cat mx2.pem int.pem > mx2-chain.pem
   cat mx1-rsa.pem int.pem > mx1-rsa-chain.pem
   cat www.pem int.pem > www-chain.pem
+  cat mx1-brief.pem int.pem > mx1-brief-chain.pem
   cat mx1-short.pem int-short.pem root.pem > mx1-short-full-chain.pem
   cat mx1.pem int.pem other-root.pem > mx1-mixed-chain.pem
   cat int.pem mx1.pem > mx1-reversed-chain.pem
