@@ -54,7 +54,8 @@ extern const Rule kTlsa017{
              .since = "0.1.0",
              .summary = "under DANE-TA a certificate of the chain is expired or not yet valid (E), or expires soon (W)",
              .rationale = "Unlike DANE-EE, a DANE-TA match is followed by ordinary chain validation: an expired leaf "
-                          "or intermediate below the trust anchor fails the handshake (RFC 7671 §5.2).",
+                          "or intermediate below the trust anchor fails the handshake (RFC 7671 §5.2). The trust anchor's own "
+                          "dates are not checked, as OpenSSL does not check them.",
              .fix = "Renew the certificate (and keep the chain file current), or publish DANE-EE 3 1 1 for the leaf.",
              .bad_example = "DANE-TA 2 1 1 for the CA; the intermediate between CA and leaf expired yesterday",
              .good_example = "DANE-TA 2 1 1 for the CA; every certificate up to the CA valid for months",
