@@ -100,6 +100,14 @@ int run_lint_command(const LintOptions& opts) {
       ws.zones.push_back(load_zone_file(in.file, lo));
     }
     for (const ServiceSpec& spec : service_specs) ws.services.push_back(load_service(spec, ws.load_findings));
+    // cert-stock-sample: the built-in SPKI denylist plus the user's files (config, env, flag).
+    std::vector<std::string> denylists = cfg.spki_denylists;
+    if (const char* env = getenv("DANELINT_SPKI_DENYLIST"); env && *env)
+      for (const std::string& f : split(env, ':'))
+        if (!f.empty()) denylists.push_back(f);
+    denylists.insert(denylists.end(), opts.spki_denylists.begin(), opts.spki_denylists.end());
+    for (const std::string& f : denylists)
+      if (std::string err = load_spki_denylist(f, ws.spki_denylist); !err.empty()) throw UsageError(err);
 
     LintResult result = run_lint(ws, eng);
 
@@ -148,6 +156,9 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--fail-on", opts->fail_on, "Lowest severity that makes the exit code 1 (error, warning, info)");
   cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
   cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE")
+      ->allow_extra_args(false);
+  cmd->add_option("--spki-denylist", opts->spki_denylists,
+                  "Extra SPKI SHA-256 denylist file for cert-stock-sample (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")

@@ -17,6 +17,7 @@ struct LintOptions {
   int jobs = 0;  ///< 0: number of cores
   std::string color = "auto";
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
+  std::vector<std::string> spki_denylists;  ///< --spki-denylist FILE (cert-stock-sample)
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -89,6 +89,8 @@ void parse_lint(Config& cfg, const std::string& path, const toml::table& lint) {
           cfg.options[std::string(rule->info.id)][opt_name] = *parsed;
         }
       }
+    } else if (key == "spki-denylist") {
+      for (std::string& f : string_list(path, node, key)) cfg.spki_denylists.push_back(resolve(path, f));
     } else {
       fail(path, k.source(), cat("unknown key '", key, "' in [lint]"));
     }

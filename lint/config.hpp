@@ -28,6 +28,7 @@ struct Config {
   std::map<std::string, OptionValues, std::less<>> options;  ///< by rule id
   std::vector<ZoneEntry> zones;
   std::vector<ServiceSpec> services;  ///< [[service]]
+  std::vector<std::string> spki_denylists;  ///< [lint] spki-denylist: extra SPKI denylist files (resolved)
 };
 
 /// A config problem, already formatted as `FILE:LINE:COL: error: MESSAGE`.

@@ -12,6 +12,7 @@
 #include "lint/finding.hpp"
 #include "lint/model.hpp"
 #include "lint/rule.hpp"
+#include "lint/spki_denylist.hpp"
 
 namespace danelint {
 
@@ -32,6 +33,8 @@ struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> zones;
   std::vector<Service> services;        ///< the planned deployment ([[service]], --service)
   std::vector<Finding> load_findings;   ///< input problems outside zones (certificates, keys, DS files)
+  /// SPKI digests of keys known to be public (cert-stock-sample): built in, plus user files.
+  SpkiDenylist spki_denylist = builtin_spki_denylist();
 };
 
 class LintContext {

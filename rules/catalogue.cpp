@@ -8,22 +8,26 @@
 
 namespace danelint {
 namespace rules {
+extern const Rule kCert001, kCert002, kCert003, kCert004, kCert005, kCert006;
 extern const Rule kInput001, kParse001;
 extern const Rule kSig001, kSig002, kSig003;
-extern const Rule kSmtp001, kSmtp002;
+extern const Rule kSmtp001, kSmtp002, kSmtp003;
 extern const Rule kTlsa001, kTlsa002, kTlsa003, kTlsa004, kTlsa005, kTlsa006, kTlsa007, kTlsa008, kTlsa009,
-    kTlsa010;
+    kTlsa010, kTlsa012, kTlsa013, kTlsa014, kTlsa015, kTlsa016, kTlsa017, kTlsa018, kTlsa019, kTlsa020, kTlsa021,
+    kTlsa022, kTlsa023, kTlsa024;
 }  // namespace rules
 
 namespace {
 using namespace rules;
 // Sorted by code; test_catalogue checks the order.
 constexpr std::array kAll = {
+    &kCert001, &kCert002, &kCert003, &kCert004, &kCert005, &kCert006,
     &kInput001, &kParse001,
     &kSig001, &kSig002, &kSig003,
-    &kSmtp001, &kSmtp002,
+    &kSmtp001, &kSmtp002, &kSmtp003,
     &kTlsa001, &kTlsa002, &kTlsa003, &kTlsa004, &kTlsa005, &kTlsa006, &kTlsa007, &kTlsa008, &kTlsa009,
-    &kTlsa010,
+    &kTlsa010, &kTlsa012, &kTlsa013, &kTlsa014, &kTlsa015, &kTlsa016, &kTlsa017, &kTlsa018, &kTlsa019,
+    &kTlsa020, &kTlsa021, &kTlsa022, &kTlsa023, &kTlsa024,
 };
 }  // namespace
 

@@ -1,0 +1,51 @@
+#include <ldns/ldns.h>
+
+#include <set>
+
+#include "lint/dane.hpp"
+#include "lint/dane_match.hpp"
+#include "lint/rule_helpers.hpp"
+#include "lint/strings.hpp"
+
+namespace danelint::rules {
+namespace {
+
+void check(const LintContext& ctx, FindingSink& out) {
+  std::set<std::string> done;
+  for (const auto& zone : ctx.zones()) {
+    for (const RRset& set : zone->rrsets()) {
+      if (set.type != LDNS_RR_TYPE_TLSA) continue;
+      std::string owner = ascii_lower(zone->names[set.owner].wire);
+      if (!is_smtp_owner(parse_tlsa_owner(owner)) || !done.insert(owner).second) continue;
+      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true);
+      if (recs.empty()) continue;
+      std::string why;
+      bool all = true;
+      for (const dane::OwnerRecord& r : recs) {
+        if (r.unusable == dane::Unusable::None) all = false;
+        else why += cat(why.empty() ? "" : ", ", tlsa_params(r.view), ": ", dane::unusable_text(r.unusable));
+      }
+      if (!all) continue;
+      out.report(*recs.front().zone, *recs.front().rec,
+                 cat("all ", recs.size(), " TLSA records at ", name_to_text(owner),
+                     " are unusable for SMTP (", why, "); senders must use TLS but cannot authenticate"));
+    }
+  }
+}
+
+}  // namespace
+
+extern const Rule kSmtp003{
+    .info = {.id = "SMTP003", .name = "smtp-all-unusable", .severity = Severity::Error, .since = "0.1.0",
+             .summary = "every TLSA record at a port-25 owner is unusable",
+             .rationale = "A TLSA RRset at _25._tcp with only unusable records (PKIX usages 0/1, unknown parameters, "
+                          "wrong digest lengths) still obliges DANE senders to use TLS, but they can authenticate "
+                          "nothing and (RFC 7672 §3.1.3) deliver with unauthenticated TLS or defer: DANE is "
+                          "silently off.",
+             .fix = "Publish a usable record: 3 1 1 for the server key or 2 1 1 for the issuing CA (`danelint gen`).",
+             .bad_example = "_25._tcp.mx.example. 3600 IN TLSA 1 1 1 abababababababababababababababababababababababababababababababab",
+             .good_example = "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab",
+             .references = "RFC 7672 §2.2.3, §3.1.3"},
+    .check = &check};
+
+}  // namespace danelint::rules
