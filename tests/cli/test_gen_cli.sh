@@ -2,12 +2,13 @@
 # `danelint gen` end to end: refusals, formats, --check, rollover sets, bad input, atomic -o, owners.
 set -u
 BIN=$(realpath "$1")
+HERE=$(dirname "$(realpath "$0")")
 command -v openssl >/dev/null || { echo "skip: openssl missing"; exit 77; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 # shellcheck source=tests/fixtures/gen_lib.sh
-source "$(dirname "$(realpath "$0")")/../fixtures/gen_lib.sh"
+source "$HERE/../fixtures/gen_lib.sh"
 KEYTYPES="p256 rsa2048"
 make_pki "$T"
 genkey p256 next.key
@@ -82,7 +83,7 @@ check "rfc3597 line" "_25._tcp.mx.example.com. 3600 IN TYPE52 \\# 35 030101$CUR"
 printf '%s\n' "$OUT" >generic.out
 if command -v named-checkzone >/dev/null; then
   for f in zone generic; do
-    { echo '$TTL 3600'; echo '@ SOA ns.example.com. h.example.com. 1 2 3 4 5'; echo '@ NS ns.example.com.'; cat $f.out; } >z.$f
+    { echo '$TTL 3600'; echo '@ SOA ns.example.com. h.example.com. 1 2 3 4 5'; echo '@ NS ns.example.com.'; echo 'ns A 192.0.2.1'; cat $f.out; } >z.$f
     named-checkzone -q -D -o canon.$f example.com z.$f >/dev/null 2>&1 || bad "named-checkzone rejects the $f output"
     grep TLSA canon.$f | sort >tlsa.$f
   done

@@ -4,12 +4,13 @@
 # Keys and certificates are generated here with openssl, in a temp dir.
 set -u
 BIN=$(realpath "$1")
+HERE=$(dirname "$(realpath "$0")")
 command -v openssl >/dev/null || { echo "skip: openssl missing"; exit 77; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 # shellcheck source=tests/fixtures/gen_lib.sh
-source "$(dirname "$(realpath "$0")")/../fixtures/gen_lib.sh"
+source "$HERE/../fixtures/gen_lib.sh"
 make_pki "$T"
 
 hexof() { od -An -v -tx1 | tr -d ' \n'; }

@@ -57,9 +57,9 @@ if command -v knsupdate >/dev/null; then
     --server "127.0.0.1 $NAMED_PORT" --zone example.com. >u4.txt || bad "gen nsupdate 4"
   knsupdate -y "$NAMED_TSIG" u4.txt || bad "knsupdate rejected the script"
   check "RRset after knsupdate" "$(want "3 1 1 $CUR" "3 1 1 $THIRD")" "$(rrset _25._tcp.mx.example.com)"
-  # DANE-TA full certificate (long RDATA) through knsupdate too
+  # DANE-TA full certificate (long RDATA) and a key line through knsupdate (which needs --zone)
   "$BIN" gen --cert p256.fullchain.pem -u 2 -s 0 -m 0 --host mx.example.com -f nsupdate \
-    --server "127.0.0.1 $NAMED_PORT" --tsig-key "$NAMED_TSIG" >u5.txt 2>/dev/null || bad "gen nsupdate 5"
+    --server "127.0.0.1 $NAMED_PORT" --zone example.com --tsig-key "$NAMED_TSIG" >u5.txt 2>/dev/null || bad "gen nsupdate 5"
   knsupdate u5.txt || bad "knsupdate rejected the key line or a long record"
   check "RRset after knsupdate 2 0 0" "2 0 0 $(openssl x509 -in int.crt -outform DER | od -An -v -tx1 | tr -d ' \n')" \
     "$(rrset _25._tcp.mx.example.com)"
