@@ -12,6 +12,7 @@
 #include "gen/cert_loader.hpp"
 #include "gen/tlsa.hpp"
 #include "gen/tlsa_gen.hpp"
+#include "lint/model.hpp"
 #include "lint/strings.hpp"
 
 using namespace danelint;
@@ -52,7 +53,7 @@ std::string pem_private_key(EVP_PKEY* k) {
 GenRecord sample(Role role, uint8_t first_byte) {
   GenRecord r;
   r.owner = "_25._tcp.mx.example.com.";
-  r.owner_wire = std::string("\x03_25\x04_tcp\x02mx\x07""example\x03""com", 22) + std::string(1, '\0');
+  r.owner_wire = *name_from_text(r.owner);
   r.ttl = 3600;
   r.usage = 3;
   r.selector = 1;
