@@ -117,6 +117,10 @@ bool has_cert_sign(X509* c) {
   return (X509_get_extension_flags(c) & EXFLAG_KUSAGE) && (X509_get_key_usage(c) & KU_KEY_CERT_SIGN);
 }
 
+/// A CA certificate that issues others: not a self-signed server certificate that merely carries
+/// CA:TRUE (as `openssl req -x509` writes by default).
+bool issuer_like(X509* c) { return is_ca(c) && (!is_self_signed(c) || has_cert_sign(c)); }
+
 std::string where(const Material& m, size_t i) {
   int line = i < m.cert_lines.size() ? m.cert_lines[i] : 0;
   return line > 0 ? cat(m.path, ':', line) : m.path;
@@ -183,10 +187,15 @@ std::optional<GenProblem> compute(const Material& m, const GenOptions& o, Comput
         }
       if (!found)
         return plain(cat(m.path, ": no certificate with subject '", o.ta_subject, "' (--ta-subject) in the chain"));
+    } else if (o.ta_depth) {
+      depth = static_cast<size_t>(*o.ta_depth);
+    } else if (m.certs.size() == 1 && issuer_like(leaf)) {
+      depth = 0;  // the file holds just the trust anchor (e.g. the issuing CA given on its own)
     } else {
-      depth = o.ta_depth ? static_cast<size_t>(*o.ta_depth) : 1;
+      depth = 1;
     }
-    if (depth == 0 || m.certs.size() == 1)
+    const bool lone_ta = depth == 0 && m.certs.size() == 1 && issuer_like(leaf) && !o.ta_depth;
+    if (!lone_ta && (depth == 0 || m.certs.size() == 1))
       return refusal("TLSA012", "tlsa-usage2-matches-ee",
                      cat(where(m, 0), ": usage ", int(o.usage), " (", usage_mnemonic(o.usage),
                          ") for the leaf certificate (", subject_line(leaf),
@@ -201,7 +210,7 @@ std::optional<GenProblem> compute(const Material& m, const GenOptions& o, Comput
                      cat(where(m, depth), ": the certificate at depth ", depth, " (", subject_line(target),
                          ") is not a CA certificate and cannot be a trust anchor"));
   } else if (is_ca(leaf)) {
-    if (!is_self_signed(leaf) || has_cert_sign(leaf))
+    if (issuer_like(leaf))
       return refusal("TLSA013", "tlsa-usage3-matches-ca",
                      cat(where(m, 0), ": usage ", int(o.usage), " (", usage_mnemonic(o.usage),
                          ") for a CA certificate (", subject_line(leaf),
@@ -215,7 +224,9 @@ std::optional<GenProblem> compute(const Material& m, const GenOptions& o, Comput
   out.data = std::move(*d);
   out.subject = subject_line(target);
   out.not_after = not_after_text(target);
-  out.what = depth == 0 ? std::string("certificate") : cat("trust anchor at depth ", depth);
+  out.what = !ta_usage ? std::string("certificate")
+             : depth == 0 ? std::string("trust anchor, the only certificate in the file")
+                          : cat("trust anchor at depth ", depth);
   return std::nullopt;
 }
 

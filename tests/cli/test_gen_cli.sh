@@ -76,6 +76,27 @@ contains "CERT005 warning" "$ERR" "warning:"
 expect_exit 0 "3 0 1 warns" -- "$BIN" gen --cert p256.crt --host mx.example.com -s 0
 contains "TLSA009 warning" "$ERR" "[TLSA009 daneee-selector-cert]"
 
+# usage 2 with a file that holds only a CA certificate: that certificate is the trust anchor
+expect_exit 0 "usage 2 on a lone CA" -- "$BIN" gen --cert int.crt --host mx.example.com -u 2
+check "usage 2 lone CA data" "$(spki int.key)" "$(awk '{print $8}' <<<"$OUT")"
+expect_exit 0 "usage 2 next CA" -- "$BIN" gen --cert p256.fullchain.pem --next-key root.crt --host mx.example.com -u 2
+check "usage 2 current + next CA" "$(spki int.key) $(spki root.key)" "$(awk '{print $8}' <<<"$OUT" | tr '\n' ' ' | sed 's/ $//')"
+expect_exit 2 "usage 2 on a self-signed leaf" -- "$BIN" gen --cert p256.ss.crt --host mx.example.com -u 2
+contains "usage 2 self-signed leaf" "$ERR" "TLSA012"
+expect_exit 2 "--ta-subject not in chain" -- "$BIN" gen --cert p256.fullchain.pem --host mx.example.com -u 2 --ta-subject CN=nobody
+expect_exit 2 "--ta-depth beyond the chain" -- "$BIN" gen --cert p256.fullchain.pem --host mx.example.com -u 2 --ta-depth 3
+expect_exit 2 "--ta-depth with usage 3" -- "$BIN" gen --cert p256.fullchain.pem --host mx.example.com --ta-depth 1
+
+# ---- hostile sizes: many PEM blocks are handled quickly; huge files are refused ----
+for i in $(seq 3000); do cat p256.crt; done >many.pem
+start=$(date +%s)
+expect_exit 2 "3000 certificates" -- "$BIN" gen --cert many.pem --host mx.example.com
+contains "3000 certificates: chain order" "$ERR" "many.pem:"
+(( $(date +%s) - start < 20 )) && ok || bad "3000 certificates took too long"
+head -c 17000000 /dev/zero >huge.der
+expect_exit 2 "huge file" -- "$BIN" gen --cert huge.der --host mx.example.com
+contains "huge file message" "$ERR" "huge.der: larger than"
+
 # ---- formats ----
 "$BIN" gen --cert p256.crt --next-key next.key --host mx.example.com --host mx2.example.com -f zone >zone.out 2>/dev/null
 expect_exit 0 "rfc3597" -- "$BIN" gen --cert p256.crt --next-key next.key --host mx.example.com --host mx2.example.com -f rfc3597
