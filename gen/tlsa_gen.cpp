@@ -490,8 +490,10 @@ std::string render(const std::vector<GenRecord>& records, Format f, const Nsupda
       for (size_t i = 0; i < records.size();) {
         size_t j = i;
         out += cat("update delete ", records[i].owner, " IN TLSA\n");
+        // Comments only on lines of their own: nsupdate would take a trailing one as RDATA.
         for (; j < records.size() && records[j].owner_wire == records[i].owner_wire; ++j)
-          out += cat("update add ", records[j].owner, ' ', records[j].ttl, " IN TLSA ", tlsa_rdata_text(records[j]), '\n');
+          out += cat("; ", comment(records[j]), "\nupdate add ", records[j].owner, ' ', records[j].ttl, " IN TLSA ",
+                     tlsa_rdata_text(records[j]), '\n');
         out += "send\n";
         i = j;
       }

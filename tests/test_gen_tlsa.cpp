@@ -133,8 +133,12 @@ TEST_CASE("gen formats") {
   CHECK(render(recs, Format::Nsupdate, ns) ==
         "server 127.0.0.1 5300\nzone example.com\nkey hmac-sha256:k1 c2VjcmV0\n"
         "update delete _25._tcp.mx.example.com. IN TLSA\n"
+        "; current: fullchain.pem (certificate, subject CN=mx.example.com, notAfter 2030-01-01T00:00:00Z)\n"
         "update add _25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 " +
-            hex_ab + "\nupdate add _25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 " + hex_01 + "\nsend\n");
+            hex_ab +
+            "\n; next: next.key (private key EC-prime256v1)\n"
+            "update add _25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 " +
+            hex_01 + "\nsend\n");
   CHECK_FALSE(check_nsupdate_options({"a\nsend", "", ""}, recs).empty());
   CHECK_FALSE(check_nsupdate_options({"", "example.org", ""}, recs).empty());
   CHECK_FALSE(check_nsupdate_options({"", "", "nocolon"}, recs).empty());

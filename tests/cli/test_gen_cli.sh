@@ -126,7 +126,8 @@ zone example.com
 update delete _25._tcp.mx.example.com. IN TLSA
 update add _25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 $CUR
 update add _25._tcp.mx.example.com. 3600 IN TLSA 3 1 1 $NEXT
-send" "$OUT"
+send" "$(grep -v '^;' <<<"$OUT")"
+contains "nsupdate role comments" "$OUT" "; next: next.key (private key EC-prime256v1)"
 expect_exit 2 "nsupdate option injection" -- "$BIN" gen --cert p256.crt --host mx.example.com -f nsupdate --zone $'example.com\nupdate delete example.com.'
 expect_exit 2 "nsupdate zone mismatch" -- "$BIN" gen --cert p256.crt --host mx.example.org -f nsupdate --zone example.com
 expect_exit 2 "--server without nsupdate" -- "$BIN" gen --cert p256.crt --host mx.example.com --server 127.0.0.1
