@@ -161,7 +161,7 @@ TEST_CASE("gen loader: one-line errors naming the file and PEM line") {
   CHECK(load_material_bytes("hello\n", "h.txt").error == "h.txt: not a PEM or DER certificate, key or CSR");
 }
 
-TEST_CASE("gen generate: key-only input yields SPKI records; option errors") {
+TEST_CASE("gen generate: key-only input yields SPKI records, option errors") {
   TempDir dir;
   EVP_PKEY* k = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
   REQUIRE(k);
