@@ -132,8 +132,11 @@ LoadResult load_material_bytes(std::string_view bytes, const std::string& path, 
   m.path = path;
   // Walk the PEM blocks one by one so that each error names its line.
   size_t pos = begin;
+  int line = 1;          // line of `pos`, counted incrementally (a file may hold thousands of blocks)
+  size_t counted = 0;    // bytes [0, counted) have been counted
   while (pos != std::string_view::npos) {
-    int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(pos), '\n'));
+    line += static_cast<int>(std::count(bytes.begin() + static_cast<long>(counted), bytes.begin() + static_cast<long>(pos), '\n'));
+    counted = pos;
     size_t label_end = bytes.find("-----", pos + 11);
     if (label_end == std::string_view::npos) return fail(cat(path, ':', line, ": malformed PEM header"));
     std::string label(bytes.substr(pos + 11, label_end - pos - 11));
