@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "lint/config.hpp"
+#include "lint/dnssec/analysis.hpp"
 #include "lint/engine.hpp"
 #include "lint/report/reporter.hpp"
 #include "lint/strings.hpp"
@@ -100,10 +101,13 @@ int run_lint_command(const LintOptions& opts) {
       ws.zones.push_back(load_zone_file(in.file, lo));
     }
     for (const ServiceSpec& spec : service_specs) ws.services.push_back(load_service(spec, ws.load_findings));
+    for (const ZoneEntry& z : cfg.zones)
+      if (!z.ds.empty()) dnssec::add_ds_file(ws, z.ds, z.origin);
+    for (const std::string& f : opts.ds_files) dnssec::add_ds_file(ws, f, opts.origin);
 
     LintResult result = run_lint(ws, eng);
 
-    report::Report rep{result.findings, {}, {}};
+    report::Report rep{result.findings, {}, result.notes};
     for (const auto& z : ws.zones) {
       if (z->unreadable) continue;
       rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
@@ -148,6 +152,8 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--fail-on", opts->fail_on, "Lowest severity that makes the exit code 1 (error, warning, info)");
   cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
   cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE");
+  cmd->add_option("--ds", opts->ds_files,
+                  "Parent DS data: a file of DS records, or of DNSKEY records to compute DS from (dsset-/keyset- files)");
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

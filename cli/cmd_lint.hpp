@@ -17,6 +17,7 @@ struct LintOptions {
   int jobs = 0;  ///< 0: number of cores
   std::string color = "auto";
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
+  std::vector<std::string> ds_files;  ///< --ds FILE: parent DS records, or DNSKEYs to compute DS from
 };
 
 /// Runs `danelint lint`; returns the exit code.

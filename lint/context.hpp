@@ -15,6 +15,10 @@
 
 namespace danelint {
 
+namespace dnssec {
+struct Analysis;
+}
+
 /// A resolved rule option (durations and integers in `number`, durations in seconds).
 struct OptionValue {
   OptionKind kind = OptionKind::Integer;
@@ -32,6 +36,10 @@ struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> zones;
   std::vector<Service> services;        ///< the planned deployment ([[service]], --service)
   std::vector<Finding> load_findings;   ///< input problems outside zones (certificates, keys, DS files)
+  /// Parent-side DS data: --ds files and [[zone]] ds (DS records, or DNSKEYs to compute DS from).
+  std::vector<std::unique_ptr<ZoneModel>> ds_files;
+  /// The DNSSEC analysis (lint/dnssec/analysis.hpp): set once by run_lint before rules run, then read-only.
+  mutable std::shared_ptr<const dnssec::Analysis> dnssec;
 };
 
 class LintContext {

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "lint/dnssec/analysis.hpp"
 #include "lint/strings.hpp"
 
 namespace danelint {
@@ -89,6 +90,36 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   for (const auto& zone : ws.zones) take_load_findings(zone->load_findings);
   take_load_findings(ws.load_findings);
 
+  // The DNSSEC analysis (signature verification on all cores, keys, DS data) runs once, before the
+  // rules that read it; it is memoized in the Workspace.
+  bool dnssec_family = false, key001 = false;
+  for (const Rule* r : rules) {
+    std::string_view id = r->info.id;
+    if (id.starts_with("SIG") || id.starts_with("KEY") || id.starts_with("DS") || id.starts_with("NSEC"))
+      dnssec_family = true;
+    if (id == "KEY001") key001 = true;
+    if (dnssec::rule_needs_analysis(id)) dnssec::prepare(ws, opts.jobs);
+  }
+  if (dnssec_family) {
+    for (size_t zi = 0; zi < ws.zones.size(); ++zi) {
+      const ZoneModel& z = *ws.zones[zi];
+      if (z.unreadable) continue;
+      bool has_rrsig = std::any_of(z.records.begin(), z.records.end(), [](const Record& r) { return r.type == 46; });
+      if (!has_rrsig) {
+        result.notes.push_back(cat(z.files[0], ": zone ", z.origin_text(), " is unsigned (no RRSIG records): DNSSEC rules skipped it"));
+        continue;
+      }
+      if (!key001) continue;
+      const dnssec::ZoneDnssec& zd = dnssec::analysis(ws).zones[zi];
+      if (!zd.has_ds_data())
+        result.notes.push_back(cat(z.files[0], ": no DS data for ", z.origin_text(),
+                                   " (--ds, [[zone]] ds, its parent zone, CDS/CDNSKEY): dnskey-no-secure-entry "
+                                   "checked against the SEP keys instead"));
+      else if (zd.ds_source == dnssec::DsSource::Cds)
+        result.notes.push_back(cat(z.files[0], ": DS data for ", z.origin_text(), " taken from its own CDS/CDNSKEY records"));
+    }
+  }
+
   // Rules are independent and pure, so they run concurrently; each writes its own sink and the
   // merge below sorts, so the output never depends on the thread count.
   std::vector<std::vector<Finding>> per_rule(rules.size());
@@ -126,6 +157,15 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   }
   std::sort(kept.begin(), kept.end(), finding_less);
   result.findings = std::move(kept);
+
+  // A summary for rules that report many places in one file (expired signatures over a whole zone).
+  std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
+  for (const Finding& f : result.findings) ++per_rule_file[{f.rule->info.id, f.loc.file}];
+  for (const auto& [key, n] : per_rule_file) {
+    if (n < 20) continue;
+    const Rule* r = find_rule(key.first);
+    result.notes.push_back(cat(key.second, ": ", n, " findings of ", key.first, ' ', r ? r->info.name : ""));
+  }
   return result;
 }
 

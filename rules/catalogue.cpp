@@ -8,8 +8,10 @@
 
 namespace danelint {
 namespace rules {
+extern const Rule kDs001, kDs002, kDs003, kDs004, kDs005;
 extern const Rule kInput001, kParse001;
-extern const Rule kSig001, kSig002, kSig003;
+extern const Rule kKey001, kKey002, kKey003;
+extern const Rule kSig001, kSig002, kSig003, kSig004, kSig005, kSig006, kSig007, kSig008;
 extern const Rule kSmtp001, kSmtp002;
 extern const Rule kTlsa001, kTlsa002, kTlsa003, kTlsa004, kTlsa005, kTlsa006, kTlsa007, kTlsa008, kTlsa009,
     kTlsa010;
@@ -19,8 +21,11 @@ namespace {
 using namespace rules;
 // Sorted by code; test_catalogue checks the order.
 constexpr std::array kAll = {
-    &kInput001, &kParse001,
-    &kSig001, &kSig002, &kSig003,
+    &kDs001, &kDs002, &kDs003, &kDs004, &kDs005,
+    &kInput001,
+    &kKey001, &kKey002, &kKey003,
+    &kParse001,
+    &kSig001, &kSig002, &kSig003, &kSig004, &kSig005, &kSig006, &kSig007, &kSig008,
     &kSmtp001, &kSmtp002,
     &kTlsa001, &kTlsa002, &kTlsa003, &kTlsa004, &kTlsa005, &kTlsa006, &kTlsa007, &kTlsa008, &kTlsa009,
     &kTlsa010,
