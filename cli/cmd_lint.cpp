@@ -153,7 +153,8 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--origin", opts->origin, "Zone origin for files without $ORIGIN or absolute SOA owner");
   cmd->add_option("--service", opts->services, "A service to check without a config file: HOST[:PORT]=CHAINFILE");
   cmd->add_option("--ds", opts->ds_files,
-                  "Parent DS data: a file of DS records, or of DNSKEY records to compute DS from (dsset-/keyset- files)");
+                  "Parent DS data: a file of DS records, or of DNSKEY records to compute DS from (dsset-/keyset- files); repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

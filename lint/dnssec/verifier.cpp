@@ -140,6 +140,7 @@ Verifier::Verifier() : md_ctx_(EVP_MD_CTX_new()) {}
 Verifier::~Verifier() {
   EVP_MD_CTX_free(md_ctx_);
   for (EVP_PKEY_CTX* c : pkey_ctx_) EVP_PKEY_CTX_free(c);
+  for (EVP_MD_CTX* c : ed_ctx_) EVP_MD_CTX_free(c);
 }
 
 bool Verifier::verify(const PublicKey& key, size_t slot, std::string_view data, std::span<const uint8_t> sig) {
@@ -147,8 +148,11 @@ bool Verifier::verify(const PublicKey& key, size_t slot, std::string_view data, 
   const uint8_t* msg = reinterpret_cast<const uint8_t*>(data.data());
   if (key.algorithm == 15 || key.algorithm == 16) {
     // EdDSA signs the message itself (RFC 8080 §4): one-shot verify, no pre-hash.
-    if (EVP_DigestVerifyInit(md_ctx_, nullptr, nullptr, nullptr, key.pkey.get()) != 1) return false;
-    return EVP_DigestVerify(md_ctx_, sig.data(), sig.size(), msg, data.size()) == 1;
+    if (slot >= ed_ctx_.size()) ed_ctx_.resize(slot + 1, nullptr);
+    EVP_MD_CTX*& ctx = ed_ctx_[slot];
+    if (!ctx && !(ctx = EVP_MD_CTX_new())) return false;
+    if (EVP_DigestVerifyInit(ctx, nullptr, nullptr, nullptr, key.pkey.get()) != 1) return false;
+    return EVP_DigestVerify(ctx, sig.data(), sig.size(), msg, data.size()) == 1;
   }
   const EVP_MD* md = digest_for(key.algorithm);
   unsigned char digest[EVP_MAX_MD_SIZE];

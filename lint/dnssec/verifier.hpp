@@ -50,7 +50,10 @@ class Verifier {
 
  private:
   EVP_MD_CTX* md_ctx_ = nullptr;
-  std::vector<EVP_PKEY_CTX*> pkey_ctx_;  ///< by key slot, lazily initialised
+  std::vector<EVP_PKEY_CTX*> pkey_ctx_;  ///< by key slot, lazily initialised (RSA, ECDSA)
+  /// EdDSA: one digest-verify context per key slot. OpenSSL 3.0 keeps the EVP_PKEY_CTX of the first
+  /// key in an EVP_MD_CTX across EVP_DigestVerifyInit calls, so contexts must not be shared by keys.
+  std::vector<EVP_MD_CTX*> ed_ctx_;
   std::vector<uint8_t> der_;             ///< reusable buffer for ECDSA DER signatures
 };
 
