@@ -162,7 +162,7 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
   for (const Finding& f : result.findings) ++per_rule_file[{f.rule->info.id, f.loc.file}];
   for (const auto& [key, n] : per_rule_file) {
-    if (n < 20) continue;
+    if (n < 10) continue;
     const Rule* r = find_rule(key.first);
     result.notes.push_back(cat(key.second, ": ", n, " findings of ", key.first, ' ', r ? r->info.name : ""));
   }
