@@ -109,8 +109,23 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
         result.notes.push_back(cat(z.files[0], ": zone ", z.origin_text(), " is unsigned (no RRSIG records): DNSSEC rules skipped it"));
         continue;
       }
+      if (!ws.dnssec) continue;  // no rule that reads the analysis is selected
+      const dnssec::ZoneDnssec& zd = ws.dnssec->zones[zi];
+      // Algorithms the verifier does not implement are reported, not guessed at.
+      std::set<uint8_t> unsupported;
+      size_t n_unsupported = 0;
+      for (const dnssec::SigEntry& e : zd.sigs) {
+        if (e.status != dnssec::SigStatus::Unsupported) continue;
+        ++n_unsupported;
+        if (auto v = decode_rrsig(z.rdata(z.records[e.record]))) unsupported.insert(v->algorithm);
+      }
+      if (n_unsupported) {
+        std::string algs;
+        for (uint8_t a : unsupported) algs += cat(algs.empty() ? "" : ", ", algorithm_name(a));
+        result.notes.push_back(cat(z.files[0], ": ", n_unsupported, " RRSIGs use algorithms danelint does not verify (",
+                                   algs, "); they are neither valid nor bogus here"));
+      }
       if (!key001) continue;
-      const dnssec::ZoneDnssec& zd = dnssec::analysis(ws).zones[zi];
       if (!zd.has_ds_data())
         result.notes.push_back(cat(z.files[0], ": no DS data for ", z.origin_text(),
                                    " (--ds, [[zone]] ds, its parent zone, CDS/CDNSKEY): dnskey-no-secure-entry "

@@ -45,7 +45,10 @@ extern const Rule kDs001{
              .fix = "Submit a DS for the current KSK/CSK to the parent (or publish CDS/CDNSKEY), and keep the old "
                     "key until the new DS is live. The DS data comes from --ds, [[zone]] ds or the parent zone.",
              .exceptions = "The DS file is older than the zone and the parent is known to carry the new DS.",
-             .bad_example = "", .good_example = "", .references = "RFC 4034 §5; RFC 4035 §5.2; RFC 7583",
+             .bad_example = "; --ds dsset-example.: the DS of a key the zone no longer publishes\n"
+                            "example. 3600 IN DS 4711 15 2 1b05c2acbf385751afdbcecd4eda1606ab7b1badad3f2fd02582f068503990bb",
+             .good_example = "; --ds dsset-example.: the DS of the current KSK (8725)\n"
+                             "example. 3600 IN DS 8725 15 2 c63cf7a4d4b3d5fe93cc80353dcc25c97553ddfb3fbb0f70e31df677bd5f5aa7", .references = "RFC 4034 §5; RFC 4035 §5.2; RFC 7583",
              .zone_examples = false},
     .check = &check};
 

@@ -37,7 +37,11 @@ extern const Rule kDs002{
                           "the other DS is removed.",
              .fix = "Remove the stale DS at the parent once the rollover is complete.",
              .exceptions = "During a KSK rollover with a pre-published DS (double-DS method).",
-             .bad_example = "", .good_example = "", .references = "RFC 7583 §3.3; RFC 6781 §4.1.2",
+             .bad_example = "; --ds dsset-example.\n"
+                            "example. 3600 IN DS 8725 15 2 c63cf7a4d4b3d5fe93cc80353dcc25c97553ddfb3fbb0f70e31df677bd5f5aa7\n"
+                            "example. 3600 IN DS 4711 15 2 1b05c2acbf385751afdbcecd4eda1606ab7b1badad3f2fd02582f068503990bb",
+             .good_example = "; --ds dsset-example.\n"
+                             "example. 3600 IN DS 8725 15 2 c63cf7a4d4b3d5fe93cc80353dcc25c97553ddfb3fbb0f70e31df677bd5f5aa7", .references = "RFC 7583 §3.3; RFC 6781 §4.1.2",
              .zone_examples = false},
     .check = &check};
 

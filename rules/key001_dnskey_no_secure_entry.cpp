@@ -75,14 +75,14 @@ extern const Rule kKey001{
                           "the keys meant to be referenced by DS, and says so in a note.",
              .fix = "Sign the DNSKEY RRset with the key the DS refers to (the KSK or CSK), or update the DS at the "
                     "parent to the key that signs it. Pass the parent's DS with --ds or [[zone]] ds.",
-             .bad_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                            "example. 3600 IN DNSKEY 256 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=\n"
-                            "example. 3600 IN DNSKEY 257 3 15 zPnZ/QwEe7S8C5SPz2OfS5RR40ATk2/rYnE9xHIEijs=\n"
-                            "example. 3600 IN RRSIG DNSKEY 15 1 3600 20300101000000 20241201000000 3612 example. AAAA",
-             .good_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                             "example. 3600 IN DNSKEY 256 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=\n"
-                             "example. 3600 IN DNSKEY 257 3 15 zPnZ/QwEe7S8C5SPz2OfS5RR40ATk2/rYnE9xHIEijs=\n"
-                             "example. 3600 IN RRSIG DNSKEY 15 1 3600 20300101000000 20241201000000 KSKTAG example. AAAA",
+             .bad_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN DNSKEY 257 3 15 f0rs4eOOR+gYAt/tBRNwvn0eM/sSEzCci43DdAL40tw=\n"
+                            "example. 3600 IN RRSIG DNSKEY 15 1 3600 20350101000000 20250101000000 51312 example. HMKBlfLdKlJoPhdDMnw0dCUzNPgGxpl07nItSp10Im39isFqLLsBg6w5gyiJODCPbtXkLTvvN22Vu0EkKNcyAw==",
+             .good_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN DNSKEY 257 3 15 f0rs4eOOR+gYAt/tBRNwvn0eM/sSEzCci43DdAL40tw=\n"
+                            "example. 3600 IN RRSIG DNSKEY 15 1 3600 20350101000000 20250101000000 8725 example. HMKBlfLdKlJoPhdDMnw0dCUzNPgGxpl07nItSp10Im39isFqLLsBg6w5gyiJODCPbtXkLTvvN22Vu0EkKNcyAw==",
              .references = "RFC 4035 §5.2; RFC 4034 §2.1.1; RFC 6781 §3.1"},
     .check = &check};
 

@@ -37,16 +37,12 @@ extern const Rule kKey002{
                           "increasingly treat SHA-1 algorithms as insecure (some distributions already do), so "
                           "the zone silently loses its protection.",
              .fix = "Roll the zone to ECDSAP256SHA256 (13) or ED25519 (15) with an algorithm rollover (RFC 6781 §4.1.4).",
-             .bad_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                            "example. 3600 IN DNSKEY 257 3 5 AwEAAbRAmgnAZW3NCYgCtrJN0O0CpXQBNnQL6ZlQJtYcXJMRUupgPK3h "
-                            "vYHNwSBOT0zILZXqpmXqmBwI1zydFhIBoFIqF4dUm3GDYORnFa8p9eD0 ZHKFeS9HCt7eOkjVbTsBq2VcpP6ofgn"
-                            "lYUmMq9f9UQOUJ1zRCj6I GU5JHaoyxAFqoU3+SD5XJsUdu2+xHN4gwmq1UCNNBk8ROAg53u5ZK9Gf "
-                            "3ytQ+W9Tl8MAgd0tdMVD5IhSJXwQQuaPHMiBHhIS2yLmUKtVRAgeaXcO bAzhcMSvNfrCFZ8vk+RsQQnAmwK"
-                            "1ALrwNpWQoq+ShUMpRGHQgrfd4fAw 5RD4YkUeZ7LyTLX7KCfRC+U=\n"
-                            "example. 3600 IN RRSIG SOA 5 1 3600 20300101000000 20241201000000 1 example. AAAA",
-             .good_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                             "example. 3600 IN DNSKEY 257 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=\n"
-                             "example. 3600 IN RRSIG SOA 15 1 3600 20300101000000 20241201000000 1 example. AAAA",
+             .bad_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 5 AwEAAdNvgwve3V5S+gkP5J/+INDGN6+AGSq8bGE/+zVe/tJbmQp9oa+7rmo4sNCol+8SPgmvCSPusMAerVslgmdrBdTUnPcKlgefKrDWwGXLS2loZs0YckA+JQQtsSZuLxVLGtAcRaLQpqLuOddXymOCKYxnxNlcI3GU0NZQ3R8gNWKBIA+Enkm2tEVotULnFycoWjPNpys91+HWFQ1YBDlM7E4EAz14/WYNS4dZptEJVuxatO6KQWcB4Qbk+sjzuNeU+AioohhTQbwxWtP9T8Nz0V+DwREoqxKCrLYUy6y82ejaaYvTLD0XYzIc9Xl5sx20cUSNiFMmvXO+YgnMkgcDW3M=\n"
+                            "example. 3600 IN RRSIG SOA 5 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
+             .good_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN RRSIG SOA 15 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
              .references = "RFC 8624 §3.1; RFC 6781 §4.1.4"},
     .check = &check};
 

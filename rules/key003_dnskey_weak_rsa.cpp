@@ -30,15 +30,12 @@ extern const Rule kKey003{
                           "current guidance (NIST SP 800-57 asks for 2048 bits), and some validators refuse short "
                           "keys (RFC 8624 §3.1).",
              .fix = "Roll to a 2048-bit RSA key, or better to ECDSAP256SHA256 or ED25519.",
-             .bad_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                            "example. 3600 IN DNSKEY 256 3 8 AwEAAcNEU67LJI5GaZ8OodZSTaa/tPbQ6WDJMpPpnxrzT/4pTzbwiXRrjSWX "
-                            "nYGsTiQHYFKlS6eYYHcPfhd6S3qhw0tDlJ9c9iJRbW8QL8QSUT1ssq7 S2dg1ab3jdpUx6Z1MmTUrAQY3OJHnnDM"
-                            "bJoPXpdkT4iFBT3dgUmpF AjE2p/3QOVa1\n"
-                            "example. 3600 IN RRSIG SOA 8 1 3600 20300101000000 20241201000000 1 example. AAAA",
-             .good_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                             "example. 3600 IN DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+ "
-                             "KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==\n"
-                             "example. 3600 IN RRSIG SOA 13 1 3600 20300101000000 20241201000000 1 example. AAAA",
+             .bad_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 8 AwEAAZjn1QyREaQkxcf6+wkW03H3pAppQaOsLhOo9O2RAYBar4PwMuyi46+POXblnJy5Et82pfXxEZkRjGYdVCqg2E6oxlfAlVoakLI7rfFUwOKHiZVps9HMjbQ3zjAWdQM1eQjEVKWimIKxPG2q0IkLgDMflkeKPVtRyoe/YNztDwPP\n"
+                            "example. 3600 IN RRSIG SOA 8 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
+             .good_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN RRSIG SOA 15 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
              .references = "RFC 8624 §3.1; NIST SP 800-57 Part 1"},
     .check = &check};
 

@@ -39,11 +39,12 @@ extern const Rule kSig004{
                           "answers SERVFAIL (RFC 4035 §5.3). A record edited after signing, a corrupted copy or a "
                           "signer bug all look like this.",
              .fix = "Re-sign the zone from its unsigned source; never edit signed records by hand.",
-             .bad_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
-                            "example. 3600 IN DNSKEY 257 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=\n"
-                            "example. 3600 IN RRSIG SOA 15 1 3600 20300101000000 20241201000000 3613 example. "
-                            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
-             .good_example = "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600",
+             .bad_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 2 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN RRSIG SOA 15 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
+             .good_example = "example. 3600 IN SOA ns1.example. hostmaster.example. 1 7200 3600 1209600 3600\n"
+                            "example. 3600 IN DNSKEY 256 3 15 lr6oe4BVJvxmfEzDF0X3hEAuEidPG+qHTZXijBeKSCc=\n"
+                            "example. 3600 IN RRSIG SOA 15 1 3600 20350101000000 20250101000000 51312 example. meRigP2B98fzG0abYysA65avFodM7qcB+SQijEueP/e5FSWRtqSwaQF0f0Go4Cw2mz75Ib9YrpUcmnX/+eAxBg==",
              .references = "RFC 4034 §3.1.8.1, §6; RFC 4035 §5.3"},
     .check = &check};
 
