@@ -70,6 +70,41 @@ void collect_keys(const ZoneModel& z, ZoneDnssec& out) {
   }
 }
 
+/// RFC 6840 §5.1 keeps NSEC next names as written; signers following RFC 4034 §6.2 lower-cased them.
+/// Validators disagree, so a failed NSEC signature is retried in the older form before it is bogus.
+bool retry_nsec_lowercase(const ZoneModel& z, ZoneDnssec& zd, const RRset& set, const RrsigView& sig,
+                          const std::string& signer, const std::string& owner, SigEntry& e, Scratch& s) {
+  std::vector<std::string> rdatas;
+  bool changed = false;
+  for (uint32_t r : set.records) {
+    auto rd = z.rdata(z.records[r]);
+    std::string c(reinterpret_cast<const char*>(rd.data()), rd.size());
+    for (size_t i = 0; i < c.size() && c[i] != 0; i += static_cast<unsigned char>(c[i]) + 1u)
+      for (size_t k = i + 1; k <= i + static_cast<unsigned char>(c[i]) && k < c.size(); ++k)
+        if (c[k] >= 'A' && c[k] <= 'Z') c[k] = static_cast<char>(c[k] + 32), changed = true;
+    rdatas.push_back(std::move(c));
+  }
+  if (!changed) return false;
+  std::sort(rdatas.begin(), rdatas.end());
+  rdatas.erase(std::unique(rdatas.begin(), rdatas.end()), rdatas.end());
+  std::string data;
+  std::span<const uint8_t> rd = z.rdata(z.records[e.record]);
+  data.append(reinterpret_cast<const char*>(rd.data()), 18);
+  data.append(signer);
+  for (const std::string& r : rdatas) append_rr(data, owner, set.type, set.rrclass, sig.original_ttl, r);
+  for (size_t k = 0; k < zd.keys.size(); ++k) {
+    const KeyEntry& key = zd.keys[k];
+    if (key.tag != sig.key_tag || key.algorithm != sig.algorithm || !key.zone_key() || key.key.status != KeyStatus::Ok)
+      continue;
+    if (s.verifier.verify(key.key, k, data, sig.signature)) {
+      e.status = SigStatus::Valid;
+      e.key = static_cast<int32_t>(k);
+      return true;
+    }
+  }
+  return false;
+}
+
 /// Verifies every RRSIG over one RRset (RFC 4035 §5.3): the canonical RRset is built once.
 void verify_rrset(const ZoneModel& z, ZoneDnssec& zd, uint32_t set_index, Scratch& s) {
   const RRset& set = z.rrsets()[set_index];
@@ -129,6 +164,7 @@ void verify_rrset(const ZoneModel& z, ZoneDnssec& zd, uint32_t set_index, Scratc
       }
     }
     if (e.status == SigStatus::Valid || e.key < 0) continue;
+    if (any_valid_key && set.type == 47 && retry_nsec_lowercase(z, zd, set, *sig, signer, *signed_name, e, s)) continue;
     if (any_valid_key) e.status = SigStatus::Bogus;
     else if (any_supported) e.status = SigStatus::KeyInvalid;
     else e.status = SigStatus::Unsupported;
