@@ -46,6 +46,15 @@ TEST_CASE("SIG004 rrsig-bogus") {
     upper = edit_in_line(upper, mx, "Mail.Example.", "MAIL.example.");
     CHECK(lint_signed(upper, opts).empty());
   }
+  SUBCASE("NSEC next names: RFC 6840 form (as written), else the RFC 4034 lower-cased form") {
+    // Signed over "ns1.example."; written as "NS1.example." it verifies only in the older form.
+    int l = line_with(zone, {"mail.example.\t3600", "\tNSEC\t"});
+    CHECK(lint_signed(edit_in_line(zone, l, "ns1.example.", "NS1.example."), opts).empty());
+    // Signed over "Upper.example." as written: lower-casing it breaks the RFC 6840 form, and the
+    // RFC 4034 form is not what was signed either.
+    int s = line_with(zone, {"sub.example.\t3600", "\tNSEC\t"});
+    CHECK(lines_of(lint_signed(edit_in_line(zone, s, "Upper.example.", "upper.example."), opts), "SIG004").size() == 1);
+  }
   SUBCASE("findings are identical for any number of threads") {
     std::string bad = zone;
     for (const char* owner : {"www.example.", "mail.example.", "ns1.example."}) {
