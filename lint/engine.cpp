@@ -101,6 +101,16 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     if (dnssec::rule_needs_analysis(id)) dnssec::prepare(ws, opts.jobs);
   }
   if (dnssec_family) {
+    // A DS file that names none of the linted zones is most likely a mix-up: say so.
+    for (const auto& f : ws.ds_files) {
+      if (f->unreadable) continue;
+      bool used = false;
+      for (const auto& z : ws.zones) {
+        auto id = f->find_name(z->origin_wire);
+        used = used || (id && (f->find_rrset(*id, 43) || f->find_rrset(*id, 48)));
+      }
+      if (!used) result.notes.push_back(cat(f->files[0], ": no DS or DNSKEY record for any linted zone"));
+    }
     for (size_t zi = 0; zi < ws.zones.size(); ++zi) {
       const ZoneModel& z = *ws.zones[zi];
       if (z.unreadable) continue;

@@ -20,6 +20,9 @@ grep -q "no DS data for example." "$T/out" || bad "no DS: the run must say it fe
 [ $rc = 1 ] && grep -q "wrong.ds:1: error: .*\[DS001 ds-all-mismatch\]" "$T/out" || bad "mismatching --ds: exit $rc $(cat "$T/out")"
 "$D" lint --no-config $NOW --ds "$T/missing.ds" "$Z" > "$T/out" 2>"$T/err"; rc=$?
 [ $rc = 2 ] && grep -q "missing.ds" "$T/err" || bad "unreadable --ds: exit $rc"
+echo "other. 3600 IN DS 4711 15 2 1b05c2acbf385751afdbcecd4eda1606ab7b1badad3f2fd02582f068503990bb" > "$T/other.ds"
+"$D" lint --no-config $NOW --ds "$T/other.ds" "$Z" > "$T/out" 2>&1
+grep -q "other.ds: no DS or DNSKEY record for any linted zone" "$T/out" || bad "unused DS file: no note"
 # [[zone]] ds in danelint.toml
 cp "$Z" "$T/example.zone"
 printf '[[zone]]\nfile = "example.zone"\norigin = "example."\nds = "wrong.ds"\n' > "$T/danelint.toml"
