@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "lint/config.hpp"
+#include "lint/dnssec/analysis.hpp"
 #include "lint/engine.hpp"
 #include "lint/report/reporter.hpp"
 #include "lint/strings.hpp"
@@ -108,10 +109,13 @@ int run_lint_command(const LintOptions& opts) {
     denylists.insert(denylists.end(), opts.spki_denylists.begin(), opts.spki_denylists.end());
     for (const std::string& f : denylists)
       if (std::string err = load_spki_denylist(f, ws.spki_denylist); !err.empty()) throw UsageError(err);
+    for (const ZoneEntry& z : cfg.zones)
+      if (!z.ds.empty()) dnssec::add_ds_file(ws, z.ds, z.origin);
+    for (const std::string& f : opts.ds_files) dnssec::add_ds_file(ws, f, opts.origin);
 
     LintResult result = run_lint(ws, eng);
 
-    report::Report rep{result.findings, {}, {}};
+    report::Report rep{result.findings, {}, result.notes};
     for (const auto& z : ws.zones) {
       if (z->unreadable) continue;
       rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
@@ -159,6 +163,9 @@ void setup_lint(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--spki-denylist", opts->spki_denylists,
                   "Extra SPKI SHA-256 denylist file for cert-stock-sample (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--ds", opts->ds_files,
+                  "Parent DS data: a file of DS records, or of DNSKEY records to compute DS from (dsset-/keyset- files); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")

@@ -18,6 +18,7 @@ struct LintOptions {
   std::string color = "auto";
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
   std::vector<std::string> spki_denylists;  ///< --spki-denylist FILE (cert-stock-sample)
+  std::vector<std::string> ds_files;  ///< --ds FILE: parent DS records, or DNSKEYs to compute DS from
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -16,6 +16,10 @@
 
 namespace danelint {
 
+namespace dnssec {
+struct Analysis;
+}
+
 /// A resolved rule option (durations and integers in `number`, durations in seconds).
 struct OptionValue {
   OptionKind kind = OptionKind::Integer;
@@ -35,6 +39,10 @@ struct Workspace {
   std::vector<Finding> load_findings;   ///< input problems outside zones (certificates, keys, DS files)
   /// SPKI digests of keys known to be public (cert-stock-sample): built in, plus user files.
   SpkiDenylist spki_denylist = builtin_spki_denylist();
+  /// Parent-side DS data: --ds files and [[zone]] ds (DS records, or DNSKEYs to compute DS from).
+  std::vector<std::unique_ptr<ZoneModel>> ds_files;
+  /// The DNSSEC analysis (lint/dnssec/analysis.hpp): set once by run_lint before rules run, then read-only.
+  mutable std::shared_ptr<const dnssec::Analysis> dnssec;
 };
 
 class LintContext {

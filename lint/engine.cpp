@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "lint/dnssec/analysis.hpp"
 #include "lint/strings.hpp"
 
 namespace danelint {
@@ -89,6 +90,61 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   for (const auto& zone : ws.zones) take_load_findings(zone->load_findings);
   take_load_findings(ws.load_findings);
 
+  // The DNSSEC analysis (signature verification on all cores, keys, DS data) runs once, before the
+  // rules that read it; it is memoized in the Workspace.
+  bool dnssec_family = false, key001 = false;
+  for (const Rule* r : rules) {
+    std::string_view id = r->info.id;
+    if (id.starts_with("SIG") || id.starts_with("KEY") || id.starts_with("DS") || id.starts_with("NSEC"))
+      dnssec_family = true;
+    if (id == "KEY001") key001 = true;
+    if (dnssec::rule_needs_analysis(id)) dnssec::prepare(ws, opts.jobs);
+  }
+  if (dnssec_family) {
+    // A DS file that names none of the linted zones is most likely a mix-up: say so.
+    for (const auto& f : ws.ds_files) {
+      if (f->unreadable) continue;
+      bool used = false;
+      for (const auto& z : ws.zones) {
+        auto id = f->find_name(z->origin_wire);
+        used = used || (id && (f->find_rrset(*id, 43) || f->find_rrset(*id, 48)));
+      }
+      if (!used) result.notes.push_back(cat(f->files[0], ": no DS or DNSKEY record for any linted zone"));
+    }
+    for (size_t zi = 0; zi < ws.zones.size(); ++zi) {
+      const ZoneModel& z = *ws.zones[zi];
+      if (z.unreadable) continue;
+      bool has_rrsig = std::any_of(z.records.begin(), z.records.end(), [](const Record& r) { return r.type == 46; });
+      if (!has_rrsig) {
+        result.notes.push_back(cat(z.files[0], ": zone ", z.origin_text(), " is unsigned (no RRSIG records): DNSSEC rules skipped it"));
+        continue;
+      }
+      if (!ws.dnssec) continue;  // no rule that reads the analysis is selected
+      const dnssec::ZoneDnssec& zd = ws.dnssec->zones[zi];
+      // Algorithms the verifier does not implement are reported, not guessed at.
+      std::set<uint8_t> unsupported;
+      size_t n_unsupported = 0;
+      for (const dnssec::SigEntry& e : zd.sigs) {
+        if (e.status != dnssec::SigStatus::Unsupported) continue;
+        ++n_unsupported;
+        if (auto v = decode_rrsig(z.rdata(z.records[e.record]))) unsupported.insert(v->algorithm);
+      }
+      if (n_unsupported) {
+        std::string algs;
+        for (uint8_t a : unsupported) algs += cat(algs.empty() ? "" : ", ", algorithm_name(a));
+        result.notes.push_back(cat(z.files[0], ": ", n_unsupported, " RRSIGs use algorithms danelint does not verify (",
+                                   algs, "); they are neither valid nor bogus here"));
+      }
+      if (!key001) continue;
+      if (!zd.has_ds_data())
+        result.notes.push_back(cat(z.files[0], ": no DS data for ", z.origin_text(),
+                                   " (--ds, [[zone]] ds, its parent zone, CDS/CDNSKEY): dnskey-no-secure-entry "
+                                   "checked against the SEP keys instead"));
+      else if (zd.ds_source == dnssec::DsSource::Cds)
+        result.notes.push_back(cat(z.files[0], ": DS data for ", z.origin_text(), " taken from its own CDS/CDNSKEY records"));
+    }
+  }
+
   // Rules are independent and pure, so they run concurrently; each writes its own sink and the
   // merge below sorts, so the output never depends on the thread count.
   std::vector<std::vector<Finding>> per_rule(rules.size());
@@ -126,6 +182,15 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   }
   std::sort(kept.begin(), kept.end(), finding_less);
   result.findings = std::move(kept);
+
+  // A summary for rules that report many places in one file (expired signatures over a whole zone).
+  std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
+  for (const Finding& f : result.findings) ++per_rule_file[{f.rule->info.id, f.loc.file}];
+  for (const auto& [key, n] : per_rule_file) {
+    if (n < 10) continue;
+    const Rule* r = find_rule(key.first);
+    result.notes.push_back(cat(key.second, ": ", n, " findings of ", key.first, ' ', r ? r->info.name : ""));
+  }
   return result;
 }
 

@@ -32,6 +32,7 @@ struct EngineOptions {
 struct LintResult {
   std::vector<Finding> findings;  ///< sorted by finding_less
   bool input_error = false;       ///< some input could not be read
+  std::vector<std::string> notes; ///< run-level facts: unsigned zones, DS data used, per-rule summaries
 };
 
 LintResult run_lint(const Workspace& ws, const EngineOptions& opts);

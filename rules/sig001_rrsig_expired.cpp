@@ -1,3 +1,4 @@
+#include "lint/dnssec/grouping.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
 #include "lint/timeutil.hpp"
@@ -6,14 +7,16 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
+  dnssec::RrsetGrouper group(out);
   for_each_rrsig(ctx, [&](const ZoneModel& zone, const Record& rec, const RrsigView& sig) {
     // RFC 4035 §5.3.1: valid while now <= expiration, compared in serial arithmetic (RFC 4034 §3.1.5).
     if (!serial_before(sig.expiration, ctx.now32())) return;
     int64_t when = serial_to_time(sig.expiration, ctx.now());
-    out.report(zone, rec, cat("RRSIG ", type_name(sig.type_covered), " (key ", sig.key_tag, ", ",
-                              algorithm_name(sig.algorithm), ") expired ", format_time(when), ", ",
-                              format_duration(ctx.now() - when), " ago"));
+    std::string facts = cat("expired ", format_time(when), ", ", format_duration(ctx.now() - when), " ago");
+    group.add(zone, rec, sig, cat(dnssec::describe_rrsig(zone, rec, sig), ' ', facts),
+              cat("RRSIG (key ", sig.key_tag, ", ", algorithm_name(sig.algorithm), ") ", facts));
   });
+  group.finish();
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "lint/dnssec/grouping.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
 #include "lint/timeutil.hpp"
@@ -6,14 +7,16 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
+  dnssec::RrsetGrouper group(out);
   for_each_rrsig(ctx, [&](const ZoneModel& zone, const Record& rec, const RrsigView& sig) {
     // RFC 4035 §5.3.1: now must be >= inception.
     if (!serial_before(ctx.now32(), sig.inception)) return;
     int64_t when = serial_to_time(sig.inception, ctx.now());
-    out.report(zone, rec, cat("RRSIG ", type_name(sig.type_covered), " (key ", sig.key_tag, ", ",
-                              algorithm_name(sig.algorithm), ") is not valid before ", format_time(when), ", ",
-                              format_duration(when - ctx.now()), " from now"));
+    std::string facts = cat("is not valid before ", format_time(when), ", ", format_duration(when - ctx.now()), " from now");
+    group.add(zone, rec, sig, cat(dnssec::describe_rrsig(zone, rec, sig), ' ', facts),
+              cat("RRSIG (key ", sig.key_tag, ", ", algorithm_name(sig.algorithm), ") ", facts));
   });
+  group.finish();
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "lint/dnssec/grouping.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
 #include "lint/timeutil.hpp"
@@ -14,6 +15,7 @@ constexpr RuleOption kOptions[] = {
 
 void check(const LintContext& ctx, FindingSink& out) {
   const int64_t min_remaining = ctx.duration_option("min-remaining");
+  dnssec::RrsetGrouper group(out);
   for_each_rrsig(ctx, [&](const ZoneModel& zone, const Record& rec, const RrsigView& sig) {
     if (serial_before(sig.expiration, ctx.now32())) return;  // rrsig-expired reports it
     int64_t remaining = serial_to_time(sig.expiration, ctx.now()) - ctx.now();
@@ -21,10 +23,12 @@ void check(const LintContext& ctx, FindingSink& out) {
     // twice the TTL to be safe.
     int64_t needed = std::max<int64_t>(min_remaining, 2 * static_cast<int64_t>(sig.original_ttl));
     if (remaining >= needed) return;
-    out.report(zone, rec, cat("RRSIG ", type_name(sig.type_covered), " (key ", sig.key_tag, ") expires ",
-                              format_time(ctx.now() + remaining), ", in ", format_duration(remaining),
-                              " (less than ", format_duration(needed), ")"));
+    std::string facts = cat("expires ", format_time(ctx.now() + remaining), ", in ", format_duration(remaining),
+                            " (less than ", format_duration(needed), ")");
+    group.add(zone, rec, sig, cat(dnssec::describe_rrsig(zone, rec, sig), ' ', facts),
+              cat("RRSIG (key ", sig.key_tag, ", ", algorithm_name(sig.algorithm), ") ", facts));
   });
+  group.finish();
 }
 
 }  // namespace
