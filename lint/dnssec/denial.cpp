@@ -463,6 +463,23 @@ class Analysis {
       return covers(it->first, next, h) ? r : nullptr;
     };
 
+    // RFC 5155 §7.1: an empty non-terminal may go without NSEC3 only when it is derived solely from insecure
+    // delegations that are themselves left out under opt-out; one delegation below it with an NSEC3 is enough
+    // to require the ENT's NSEC3.
+    {
+      std::unordered_map<std::string_view, Node*> ent_by_name;
+      for (Node& n : nodes)
+        if (n.name == kNone) ent_by_name.emplace(n.canonical, &n);
+      for (const Node& n : nodes) {
+        if (!n.auth || n.name == kNone || !insecure_delegation(n.name) || !chain.count(n.hash)) continue;
+        std::string_view anc = n.canonical;
+        while (anc.size() > z_.origin_wire.size()) {
+          anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+          if (auto e = ent_by_name.find(anc); e != ent_by_name.end()) e->second->ent_optout_ok = false;
+        }
+      }
+    }
+
     std::set<std::string> missing;
     const std::string apex_text = text(apex_);
     for (const Node& n : nodes) {
