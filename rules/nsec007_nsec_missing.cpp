@@ -4,7 +4,7 @@
 namespace danelint::rules {
 namespace {
 
-void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC007", kDenialNsec); }
+void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC007"); }
 
 }  // namespace
 

@@ -4,7 +4,7 @@
 namespace danelint::rules {
 namespace {
 
-void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC009", kDenialNsec | kDenialNsec3); }
+void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC009"); }
 
 }  // namespace
 

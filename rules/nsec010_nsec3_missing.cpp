@@ -4,7 +4,7 @@
 namespace danelint::rules {
 namespace {
 
-void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC010", kDenialNsec3); }
+void check(const LintContext& ctx, FindingSink& out) { report_denial(ctx, out, "NSEC010"); }
 
 }  // namespace
 

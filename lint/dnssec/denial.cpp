@@ -563,11 +563,15 @@ std::vector<DenialIssue> analyze_denial(const ZoneModel& zone, unsigned parts) {
   return Analysis(zone, parts).run();
 }
 
-void report_denial(const LintContext& ctx, FindingSink& out, std::string_view code, unsigned parts) {
+void report_denial(const LintContext& ctx, FindingSink& out, std::string_view code) {
   for (const auto& zone : ctx.zones()) {
-    for (DenialIssue& issue : analyze_denial(*zone, parts)) {
+    // One analysis per zone, shared by the twelve rules.
+    auto issues = std::static_pointer_cast<const std::vector<DenialIssue>>(zone->memo("denial", [&] {
+      return std::make_shared<const std::vector<DenialIssue>>(analyze_denial(*zone, kDenialAll));
+    }));
+    for (const DenialIssue& issue : *issues) {
       if (issue.code != code) continue;
-      Finding& f = out.report(*zone, zone->records[issue.record], std::move(issue.message));
+      Finding& f = out.report(*zone, zone->records[issue.record], issue.message);
       if (issue.severity) f.severity = *issue.severity;
     }
   }

@@ -34,14 +34,15 @@ struct DenialIssue {
   std::optional<Severity> severity;  ///< for split-severity rules (nsec3-iterations)
 };
 
-/// Which parts to run: the NSEC3 part hashes every name, so NSEC-only rules skip it.
+/// Which parts to run (tests and tools may want only one; the rules share one full analysis).
 enum DenialParts : unsigned { kDenialNsec = 1, kDenialNsec3 = 2, kDenialAll = 3 };
 
 /// Runs the analysis over one zone. Issues come in a deterministic order.
 std::vector<DenialIssue> analyze_denial(const ZoneModel& zone, unsigned parts = kDenialAll);
 
-/// Reports the issues of one rule code for every zone of the run (the body of each NSEC rule).
-void report_denial(const LintContext& ctx, FindingSink& out, std::string_view code, unsigned parts);
+/// Reports the issues of one rule code for every zone of the run (the body of each NSEC rule). The analysis
+/// runs once per zone (ZoneModel::memo) whichever rules are selected.
+void report_denial(const LintContext& ctx, FindingSink& out, std::string_view code);
 
 // ---- building blocks (exposed for tests) ----
 
