@@ -225,6 +225,15 @@ bool ZoneModel::is_signed() const {
   return std::any_of(records.begin(), records.end(), [](const Record& r) { return r.type == LDNS_RR_TYPE_RRSIG; });
 }
 
+std::shared_ptr<const void> ZoneModel::memo(std::string_view key,
+                                            const std::function<std::shared_ptr<const void>()>& make) const {
+  std::lock_guard<std::mutex> lock(memo_->mutex);
+  if (auto it = memo_->values.find(key); it != memo_->values.end()) return it->second;
+  auto value = make();
+  memo_->values.emplace(std::string(key), value);
+  return value;
+}
+
 // ---- RDATA views ----
 
 static uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] << 8 | p[1]); }

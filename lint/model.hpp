@@ -3,6 +3,10 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -102,6 +106,12 @@ class ZoneModel {
   /// True when the apex has a DNSKEY and the zone holds any RRSIG.
   bool is_signed() const;
 
+  /// An analysis that several rules share (e.g. lint/dnssec/denial), computed once per zone on first use
+  /// and kept for the zone's lifetime. Thread-safe (rules run in parallel); `key` names the analysis, whose
+  /// result must depend on nothing but the zone.
+  std::shared_ptr<const void> memo(std::string_view key,
+                                   const std::function<std::shared_ptr<const void>()>& make) const;
+
   // ---- zone cuts (RFC 1034 §4.2.1, RFC 4035 §2.2, RFC 6672 §2.4); computed by build_index() ----
   /// The apex name's index, if any record sits there.
   std::optional<uint32_t> apex() const;
@@ -133,6 +143,11 @@ class ZoneModel {
   enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };
   std::vector<uint8_t> flags_;
   void compute_cuts();
+  struct Memo {
+    std::mutex mutex;
+    std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
+  };
+  std::unique_ptr<Memo> memo_ = std::make_unique<Memo>();
 };
 
 // ---- typed views of RDATA (decoded from wire on demand; spans point into the arena) ----

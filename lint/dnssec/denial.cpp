@@ -1,0 +1,689 @@
+#include "lint/dnssec/denial.hpp"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "lint/strings.hpp"
+
+namespace danelint {
+
+namespace {
+
+constexpr uint16_t kNs = 2, kDs = 43, kRrsig = 46, kNsec = 47, kNsec3 = 50, kNsec3Param = 51;
+constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+constexpr size_t kSha1Len = 20;
+
+uint16_t get16(const uint8_t* p) { return static_cast<uint16_t>(p[0] << 8 | p[1]); }
+
+std::string types_text(const std::vector<uint16_t>& types) {
+  if (types.empty()) return "(no types)";
+  std::string out;
+  for (uint16_t t : types) {
+    if (!out.empty()) out += ' ';
+    out += type_name(t);
+  }
+  return out;
+}
+
+std::string salt_text(std::span<const uint8_t> salt) {
+  if (salt.empty()) return "-";
+  std::string hex = to_hex(salt.data(), salt.size());
+  for (char& c : hex) c = static_cast<char>(toupper(static_cast<unsigned char>(c)));
+  return hex;
+}
+
+/// Differences between a bitmap and the expected types, for messages: "missing MX; extra AAAA".
+std::string bitmap_diff(const std::vector<uint16_t>& have, const std::vector<uint16_t>& want) {
+  std::vector<uint16_t> missing, extra;
+  std::set_difference(want.begin(), want.end(), have.begin(), have.end(), std::back_inserter(missing));
+  std::set_difference(have.begin(), have.end(), want.begin(), want.end(), std::back_inserter(extra));
+  std::string out;
+  if (!missing.empty()) out += cat("missing ", types_text(missing));
+  if (!extra.empty()) out += cat(out.empty() ? "" : "; ", "extra ", types_text(extra));
+  return out;
+}
+
+void add_type(std::vector<uint16_t>& v, uint16_t t) {
+  auto it = std::lower_bound(v.begin(), v.end(), t);
+  if (it == v.end() || *it != t) v.insert(it, t);
+}
+
+void remove_type(std::vector<uint16_t>& v, uint16_t t) {
+  auto it = std::lower_bound(v.begin(), v.end(), t);
+  if (it != v.end() && *it == t) v.erase(it);
+}
+
+/// Parameters that identify one NSEC3 chain: hash algorithm, iterations and salt.
+struct ChainKey {
+  uint8_t alg = 0;
+  uint16_t iterations = 0;
+  std::string salt;
+  auto operator<=>(const ChainKey&) const = default;
+  std::string text() const {
+    std::span<const uint8_t> s(reinterpret_cast<const uint8_t*>(salt.data()), salt.size());
+    return cat("hash ", int(alg), ", ", iterations, " iterations, salt ", salt_text(s));
+  }
+  std::span<const uint8_t> salt_bytes() const {
+    return {reinterpret_cast<const uint8_t*>(salt.data()), salt.size()};
+  }
+};
+
+class Analysis {
+ public:
+  Analysis(const ZoneModel& zone, unsigned parts) : z_(zone), parts_(parts) {}
+
+  std::vector<DenialIssue> run() {
+    auto apex = z_.apex();
+    if (!apex) return {};
+    apex_ = *apex;
+    prepare();
+    if (parts_ & kDenialNsec) run_nsec();
+    if (parts_ & kDenialNsec3) run_nsec3();
+    return std::move(issues_);
+  }
+
+ private:
+  const ZoneModel& z_;
+  unsigned parts_;
+  uint32_t apex_ = 0;
+  std::vector<DenialIssue> issues_;
+  std::vector<uint32_t> first_rec_;   ///< per name: its first record in file order
+  std::vector<uint8_t> hashed_only_;  ///< per name: holds only NSEC3 (and RRSIGs over NSEC3)
+  std::vector<uint32_t> auth_;        ///< authoritative names in canonical order (no NSEC3 owners)
+  bool signed_ = false;               ///< the zone holds RRSIGs: bitmaps must list RRSIG
+
+  void add(std::string_view code, uint32_t rec, std::string msg, std::optional<Severity> sev = {}) {
+    issues_.push_back(DenialIssue{code, rec, std::move(msg), sev});
+  }
+
+  std::string text(uint32_t name) const { return name_to_text(z_.names[name].wire); }
+
+  void prepare() {
+    const size_t n = z_.names.size();
+    first_rec_.assign(n, kNone);
+    for (uint32_t i = 0; i < z_.records.size(); ++i) {
+      const Record& r = z_.records[i];
+      if (first_rec_[r.owner] == kNone) first_rec_[r.owner] = i;
+      if (r.type == kRrsig) signed_ = true;
+    }
+    hashed_only_.assign(n, 0);
+    for (uint32_t id = 0; id < n; ++id) {
+      auto sets = z_.rrsets_at(id);
+      if (sets.empty()) continue;
+      bool only = true, any = false;
+      for (const RRset& s : sets) {
+        if (s.type == kNsec3) {
+          any = true;
+        } else if (s.type == kRrsig) {
+          for (uint32_t ri : s.records) {
+            auto sig = decode_rrsig(z_.rdata(z_.records[ri]));
+            if (!sig || sig->type_covered != kNsec3) only = false;
+            else any = true;
+          }
+        } else {
+          only = false;
+        }
+      }
+      hashed_only_[id] = only && any;
+    }
+    for (uint32_t id : z_.names_in_order())
+      if (z_.is_authoritative(id) && !hashed_only_[id] && !z_.rrsets_at(id).empty()) auth_.push_back(id);
+  }
+
+  std::vector<uint16_t> types_at(uint32_t name) const {
+    std::vector<uint16_t> out;
+    for (const RRset& s : z_.rrsets_at(name)) add_type(out, s.type);
+    return out;
+  }
+
+  bool has_ds(uint32_t name) const { return z_.find_rrset(name, kDs) != nullptr; }
+  bool insecure_delegation(uint32_t name) const { return z_.is_delegation(name) && !has_ds(name); }
+
+  /// Why a name is not authoritative, for messages.
+  std::string why_nonauth(uint32_t name) const {
+    std::string_view anc = z_.names[name].canonical;
+    const std::string& origin = z_.origin_wire;
+    while (anc.size() > origin.size()) {
+      anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+      if (anc.size() <= origin.size()) break;
+      if (auto a = z_.find_name(anc)) {
+        if (z_.find_rrset(*a, kNs)) return cat("below the delegation ", text(*a));
+        if (z_.find_rrset(*a, 39)) return cat("below the DNAME at ", text(*a));
+      }
+    }
+    return "below the DNAME at the apex";
+  }
+
+  // ---------------------------------------------------------------- NSEC (RFC 4034 §4, RFC 4035 §2.3)
+
+  /// Does the name hold an RRSIG over authoritative data? At a delegation only DS (and NSEC) are signed.
+  bool auth_rrsig_at(uint32_t name, bool nsec3) const {
+    const RRset* set = z_.find_rrset(name, kRrsig);
+    if (!set) return false;
+    for (uint32_t ri : set->records) {
+      auto sig = decode_rrsig(z_.rdata(z_.records[ri]));
+      if (!sig) continue;
+      if (z_.is_delegation(name) ? sig->type_covered == kDs || (!nsec3 && sig->type_covered == kNsec)
+                                 : sig->type_covered != kNsec3)
+        return true;
+    }
+    return false;
+  }
+
+  /// RRSIG belongs in the bitmap when the name holds an authoritative signature. A bitmap that lists
+  /// RRSIG where signatures are missing from data that needs them is left to rrset-unsigned: the bitmap
+  /// describes the zone as signed, the data is what is wrong.
+  void settle_rrsig(std::vector<uint16_t>& want, const std::vector<uint16_t>& have, uint32_t name, bool nsec3,
+                    bool needs_sig) const {
+    remove_type(want, kRrsig);
+    const bool listed = std::binary_search(have.begin(), have.end(), kRrsig);
+    if (auth_rrsig_at(name, nsec3) || (listed && signed_ && needs_sig)) add_type(want, kRrsig);
+  }
+
+  std::vector<uint16_t> expected_nsec_types(uint32_t name, const std::vector<uint16_t>& have) const {
+    std::vector<uint16_t> want;
+    if (z_.is_delegation(name)) {
+      // RFC 4035 §2.3: at a delegation the NSEC lists NS, DS (if any), RRSIG and NSEC; glue is not listed.
+      want = {kNs};
+      if (has_ds(name)) add_type(want, kDs);
+    } else {
+      want = types_at(name);
+      remove_type(want, kNsec3);
+    }
+    add_type(want, kNsec);
+    settle_rrsig(want, have, name, false, true);
+    return want;
+  }
+
+  void run_nsec() {
+    std::vector<std::vector<uint32_t>> nsec_at(z_.names.size());
+    bool any = false;
+    for (uint32_t i = 0; i < z_.records.size(); ++i) {
+      const Record& r = z_.records[i];
+      if (r.type != kNsec || z_.out_of_zone(r.owner)) continue;
+      nsec_at[r.owner].push_back(i);
+      any = true;
+    }
+    if (!any) return;
+
+    // NSEC at names this zone is not authoritative for (RFC 4035 §2.3).
+    for (uint32_t id : z_.names_in_order()) {
+      if (z_.out_of_zone(id) || z_.is_authoritative(id)) continue;
+      for (uint32_t ri : nsec_at[id])
+        add("NSEC009", ri, cat("NSEC at ", text(id), ", which is not authoritative (", why_nonauth(id), ")"));
+    }
+
+    std::unordered_map<std::string_view, size_t> pos;
+    for (size_t i = 0; i < auth_.size(); ++i) pos.emplace(z_.names[auth_[i]].canonical, i);
+
+    for (size_t i = 0; i < auth_.size(); ++i) {
+      const uint32_t name = auth_[i];
+      const auto& recs = nsec_at[name];
+      if (recs.empty()) {
+        add("NSEC007", first_rec_[name], cat("no NSEC at ", text(name), " (", types_text(types_at(name)), ")"));
+        continue;
+      }
+      if (recs.size() > 1)
+        add("NSEC008", recs[1], cat(recs.size(), " NSEC records at ", text(name)));
+
+      const size_t next_i = (i + 1) % auth_.size();
+      const std::string& want_next = z_.names[auth_[next_i]].canonical;
+      std::optional<NsecView> first;
+      bool linked = false;
+      for (uint32_t ri : recs) {
+        auto v = decode_nsec(z_.rdata(z_.records[ri]));
+        if (!v) continue;
+        if (!first) first = v;
+        if (ascii_lower(v->next_wire) == want_next) linked = true;
+        std::vector<uint16_t> want = expected_nsec_types(name, v->types);
+        if (v->types != want)
+          add("NSEC002", ri,
+              cat("NSEC bitmap at ", text(name), " lists ", types_text(v->types), " but the name has ",
+                  types_text(want), " (", bitmap_diff(v->types, want), ")"));
+      }
+      if (!first || linked) continue;
+      const std::string actual = ascii_lower(first->next_wire);
+      auto it = pos.find(actual);
+      if (it != pos.end()) {
+        // Skipping only names that have no NSEC at all is reported once, as nsec-missing, at those names.
+        bool only_missing = true;
+        for (size_t k = (i + 1) % auth_.size(); k != it->second; k = (k + 1) % auth_.size())
+          if (!nsec_at[auth_[k]].empty()) only_missing = false;
+        if (only_missing && it->second != next_i) continue;
+      }
+      std::string expect = next_i == 0 ? cat("the chain must close at the apex ", text(auth_[0]))
+                                       : cat("the next name in canonical order is ", text(auth_[next_i]));
+      std::string what = it == pos.end() ? cat(name_to_text(first->next_wire), ", which is not a name of the zone")
+                                         : name_to_text(first->next_wire);
+      add("NSEC001", recs[0], cat("NSEC at ", text(name), " points to ", what, "; ", expect));
+    }
+  }
+
+  // ---------------------------------------------------------------- NSEC3 (RFC 5155)
+
+  struct Node {
+    std::string canonical;
+    uint32_t name = kNone;       ///< kNone for an empty non-terminal
+    uint32_t loc_rec = kNone;    ///< where to point: the name's (or first descendant's) first record
+    bool auth = true;            ///< false for glue/occluded names
+    bool ent_optout_ok = true;   ///< ENT: every authoritative name below is an insecure delegation
+    std::string hash;
+  };
+
+  std::vector<uint16_t> expected_nsec3_types(const Node& n, const std::vector<uint16_t>& have) const {
+    if (n.name == kNone) return {};  // an empty non-terminal has an empty bitmap
+    std::vector<uint16_t> want;
+    if (z_.is_delegation(n.name)) {
+      // RFC 5155 §7.1 with RFC 4035 §2.3: NS, plus DS and its RRSIG for a secure delegation.
+      want = {kNs};
+      if (has_ds(n.name)) add_type(want, kDs);
+      settle_rrsig(want, have, n.name, true, has_ds(n.name));
+      return want;
+    }
+    want = types_at(n.name);
+    remove_type(want, kNsec3);
+    remove_type(want, kRrsig);
+    settle_rrsig(want, have, n.name, true, !want.empty());
+    return want;
+  }
+
+  static bool covers(const std::string& owner, const std::string& next, const std::string& h) {
+    if (owner < next) return owner < h && h < next;
+    return h > owner || h < next;  // the last NSEC3 wraps around to the first
+  }
+
+  void run_nsec3() {
+    struct Rec3 {
+      uint32_t rec;
+      Nsec3View v;
+    };
+    std::map<ChainKey, std::vector<Rec3>> groups;
+    std::vector<std::pair<uint32_t, Nsec3ParamView>> params;
+    for (uint32_t i = 0; i < z_.records.size(); ++i) {
+      const Record& r = z_.records[i];
+      if (z_.out_of_zone(r.owner)) continue;
+      if (r.type == kNsec3) {
+        if (auto v = decode_nsec3(z_.rdata(r))) {
+          ChainKey k{v->hash_algorithm, v->iterations, std::string(v->salt.begin(), v->salt.end())};
+          groups[k].push_back({i, std::move(*v)});
+        }
+      } else if (r.type == kNsec3Param) {
+        if (auto v = decode_nsec3param(z_.rdata(r))) params.emplace_back(i, *v);
+      }
+    }
+    if (groups.empty() && params.empty()) return;
+
+    // ---- NSEC3PARAM (RFC 5155 §4) ----
+    std::optional<ChainKey> active;
+    std::set<ChainKey> announced;
+    for (const auto& [ri, p] : params) {
+      const Record& r = z_.records[ri];
+      ChainKey k{p.hash_algorithm, p.iterations, std::string(p.salt.begin(), p.salt.end())};
+      announced.insert(k);
+      if (r.owner != apex_)
+        add("NSEC012", ri, cat("NSEC3PARAM at ", text(r.owner), ", not at the zone apex"));
+      if (p.flags != 0)
+        add("NSEC012", ri, cat("NSEC3PARAM flags ", int(p.flags), " (must be 0)"));
+      if (p.hash_algorithm != 1)
+        add("NSEC012", ri, cat("NSEC3PARAM hash algorithm ", int(p.hash_algorithm), " is not SHA-1 (1)"));
+      else if (!groups.count(k))
+        add("NSEC012", ri, cat("NSEC3PARAM (", k.text(), ") matches no NSEC3 chain of the zone"));
+      if (!active && r.owner == apex_ && p.hash_algorithm == 1 && groups.count(k)) active = k;
+    }
+
+    // ---- iterations and salt (RFC 9276 §3.1): once per NSEC3PARAM, else once per chain ----
+    auto report_params = [&](uint32_t ri, uint16_t iterations, std::span<const uint8_t> salt, const char* what) {
+      if (iterations > 100)
+        add("NSEC005", ri, cat(what, " uses ", iterations, " additional iterations (more than 100)"), Severity::Error);
+      else if (iterations > 0)
+        add("NSEC005", ri, cat(what, " uses ", iterations, " additional iterations"), Severity::Warning);
+      if (!salt.empty())
+        add("NSEC006", ri, cat(what, " uses a ", salt.size(), "-octet salt ", salt_text(salt)));
+    };
+    for (const auto& [ri, p] : params) report_params(ri, p.iterations, p.salt, "NSEC3PARAM");
+    for (const auto& [k, recs] : groups)
+      if (!announced.count(k)) report_params(recs.front().rec, k.iterations, k.salt_bytes(), "NSEC3 chain");
+
+    if (!active) {
+      size_t best = 0;
+      for (const auto& [k, recs] : groups)
+        if (k.alg == 1 && (recs.size() > best ||
+                           (recs.size() == best && active && recs.front().rec < groups[*active].front().rec))) {
+          best = recs.size();
+          active = k;
+        }
+    }
+    if (!active) {
+      for (const auto& [k, recs] : groups)
+        add("NSEC003", recs.front().rec,
+            cat("NSEC3 hash algorithm ", int(k.alg), " is not SHA-1 (1): the chain cannot be checked"));
+      return;
+    }
+
+    // ---- the names the chain must describe ----
+    std::vector<Node> nodes;  // authoritative names and ENTs (canonical order), then non-authoritative names
+    {
+      std::map<std::string, Node, bool (*)(const std::string&, const std::string&)> ents(
+          [](const std::string& a, const std::string& b) { return canonical_compare(a, b) < 0; });
+      for (uint32_t id : auth_) {
+        const std::string& canon = z_.names[id].canonical;
+        const bool insecure = insecure_delegation(id);
+        std::string_view anc = canon;
+        while (anc.size() > z_.origin_wire.size()) {
+          anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+          if (anc.size() <= z_.origin_wire.size()) break;
+          if (z_.find_name(anc)) continue;
+          auto [it, fresh] = ents.try_emplace(std::string(anc));
+          Node& e = it->second;
+          if (fresh) e.canonical = std::string(anc);
+          if (!insecure) e.ent_optout_ok = false;
+          if (first_rec_[id] < e.loc_rec) e.loc_rec = first_rec_[id];
+        }
+      }
+      std::vector<Node> merged;
+      for (uint32_t id : auth_) {
+        Node n;
+        n.canonical = z_.names[id].canonical;
+        n.name = id;
+        n.loc_rec = first_rec_[id];
+        merged.push_back(std::move(n));
+      }
+      for (auto& [k, e] : ents) merged.push_back(std::move(e));
+      std::stable_sort(merged.begin(), merged.end(),
+                       [](const Node& a, const Node& b) { return canonical_compare(a.canonical, b.canonical) < 0; });
+      nodes = std::move(merged);
+      for (uint32_t id : z_.names_in_order()) {
+        if (z_.out_of_zone(id) || z_.is_authoritative(id) || hashed_only_[id]) continue;
+        Node n;
+        n.canonical = z_.names[id].canonical;
+        n.name = id;
+        n.loc_rec = first_rec_[id];
+        n.auth = false;
+        nodes.push_back(std::move(n));
+      }
+    }
+
+    // ---- chains that are not the active one: complete second chains are fine (parameter rollover) ----
+    for (const auto& [k, recs] : groups) {
+      if (k == *active) continue;
+      bool complete = k.alg == 1;
+      if (complete) {
+        std::set<std::string> have;
+        for (const Rec3& r : recs) {
+          auto h = owner_hash(z_.records[r.rec]);
+          if (h) have.insert(*h);
+        }
+        for (const Node& n : nodes)
+          if (n.auth && (n.name == kNone ? !n.ent_optout_ok : !insecure_delegation(n.name)) &&
+              !have.count(nsec3_hash(n.canonical, k.salt_bytes(), k.iterations))) {
+            complete = false;
+            break;
+          }
+      }
+      if (complete) continue;
+      for (const Rec3& r : recs)
+        add("NSEC003", r.rec,
+            cat("NSEC3 at ", z_.owner_text(z_.records[r.rec]), " uses parameters (", k.text(),
+                ") that differ from the zone's chain (", active->text(), ")"));
+    }
+
+    // ---- the active chain ----
+    std::map<std::string, std::vector<const Rec3*>> chain;  // hash -> records, in hash order
+    for (const Rec3& r : groups[*active]) {
+      const Record& rec = z_.records[r.rec];
+      auto h = owner_hash(rec);
+      if (!h) {
+        add("NSEC003", r.rec,
+            cat("NSEC3 owner ", z_.owner_text(rec), " is not a base32hex SHA-1 hash directly below the apex"));
+        continue;
+      }
+      chain[*h].push_back(&r);
+    }
+    for (const auto& [h, rs] : chain)
+      for (size_t i = 1; i < rs.size(); ++i)
+        add("NSEC003", rs[i]->rec, cat(rs.size(), " NSEC3 records at ", z_.owner_text(z_.records[rs[i]->rec])));
+
+    std::unordered_map<std::string, const Node*> by_hash;
+    for (Node& n : nodes) {
+      n.hash = nsec3_hash(n.canonical, active->salt_bytes(), active->iterations);
+      by_hash.emplace(n.hash, &n);
+    }
+    auto covering = [&](const std::string& h) -> const Rec3* {
+      if (chain.empty()) return nullptr;
+      auto it = chain.lower_bound(h);
+      if (it == chain.begin()) it = chain.end();
+      --it;
+      const Rec3* r = it->second.front();
+      std::string next(r->v.next_hashed.begin(), r->v.next_hashed.end());
+      return covers(it->first, next, h) ? r : nullptr;
+    };
+
+    // RFC 5155 §7.1: an empty non-terminal may go without NSEC3 only when it is derived solely from insecure
+    // delegations that are themselves left out under opt-out; one delegation below it with an NSEC3 is enough
+    // to require the ENT's NSEC3.
+    {
+      std::unordered_map<std::string_view, Node*> ent_by_name;
+      for (Node& n : nodes)
+        if (n.name == kNone) ent_by_name.emplace(n.canonical, &n);
+      for (const Node& n : nodes) {
+        if (!n.auth || n.name == kNone || !insecure_delegation(n.name) || !chain.count(n.hash)) continue;
+        std::string_view anc = n.canonical;
+        while (anc.size() > z_.origin_wire.size()) {
+          anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+          if (auto e = ent_by_name.find(anc); e != ent_by_name.end()) e->second->ent_optout_ok = false;
+        }
+      }
+    }
+
+    std::set<std::string> missing;
+    const std::string apex_text = text(apex_);
+    for (const Node& n : nodes) {
+      if (!n.auth || chain.count(n.hash)) continue;
+      const std::string what = n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical)) : text(n.name);
+      const std::string hashed = cat(base32hex_encode(n.hash), '.', apex_text);
+      const Rec3* cover = covering(n.hash);
+      const bool optout = cover && cover->v.opt_out();
+      if (n.name != kNone && insecure_delegation(n.name)) {
+        if (optout) continue;  // RFC 5155 §6: opt-out lets insecure delegations go without NSEC3
+        missing.insert(n.hash);
+        add("NSEC011", n.loc_rec,
+            cat("insecure delegation ", what, " has no NSEC3 (", hashed, ") and ",
+                cover ? cat("the NSEC3 covering it, ", z_.owner_text(z_.records[cover->rec]), ", has opt-out clear")
+                      : std::string("no NSEC3 covers it")));
+        continue;
+      }
+      if (n.name == kNone && n.ent_optout_ok && optout) continue;  // RFC 5155 §7.1: ENT only from opt-out deleg.
+      missing.insert(n.hash);
+      add("NSEC010", n.loc_rec,
+          cat("no NSEC3 for ", what, n.name != kNone && z_.is_delegation(n.name) ? " (delegation with DS)" : "",
+              " (expected owner ", hashed, ")"));
+    }
+
+    for (auto it = chain.begin(); it != chain.end(); ++it) {
+      const Rec3& r = *it->second.front();
+      const Record& rec = z_.records[r.rec];
+      // Which name does this NSEC3 stand for?
+      if (auto f = by_hash.find(it->first); f != by_hash.end()) {
+        const Node& n = *f->second;
+        const std::string what = n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical))
+                                                 : text(n.name);
+        if (!n.auth) {
+          add("NSEC009", r.rec,
+              cat("NSEC3 at ", z_.owner_text(rec), " stands for ", what, ", which is not authoritative (",
+                  why_nonauth(n.name), ")"));
+        } else {
+          for (const Rec3* each : it->second) {
+            std::vector<uint16_t> want = expected_nsec3_types(n, each->v.types);
+            if (each->v.types != want)
+              add("NSEC004", each->rec,
+                  cat("NSEC3 bitmap at ", z_.owner_text(rec), " (", what, ") lists ", types_text(each->v.types),
+                      " but the name has ", types_text(want), " (", bitmap_diff(each->v.types, want), ")"));
+          }
+        }
+      } else {
+        add("NSEC003", r.rec, cat("NSEC3 at ", z_.owner_text(rec), " matches no name of the zone"));
+      }
+      // The next hashed owner is the following NSEC3 in hash order, the last one wrapping to the first.
+      auto succ = std::next(it);
+      if (succ == chain.end()) succ = chain.begin();
+      for (const Rec3* each : it->second) {
+        std::string next(each->v.next_hashed.begin(), each->v.next_hashed.end());
+        if (next == succ->first) continue;
+        if (missing.count(next)) continue;  // the missing NSEC3 is reported at its name
+        std::string next_text = next.size() == kSha1Len ? base32hex_encode(next)
+                                                        : cat("a ", next.size(), "-octet value");
+        add("NSEC003", each->rec,
+            cat("NSEC3 at ", z_.owner_text(rec), " points to ", next_text, "; the next NSEC3 in hash order is ",
+                z_.owner_text(z_.records[succ->second.front()->rec])));
+      }
+    }
+  }
+
+  /// The hash an NSEC3 owner stands for: its first label, base32hex-decoded, directly below the apex.
+  std::optional<std::string> owner_hash(const Record& rec) const {
+    const std::string& canon = z_.names[rec.owner].canonical;
+    if (canon.empty()) return std::nullopt;
+    size_t len = static_cast<unsigned char>(canon[0]);
+    if (canon.size() != 1 + len + z_.origin_wire.size() || canon.compare(1 + len, std::string::npos, z_.origin_wire) != 0)
+      return std::nullopt;
+    auto h = base32hex_decode(std::string_view(canon).substr(1, len));
+    if (!h || h->size() != kSha1Len) return std::nullopt;
+    return h;
+  }
+};
+
+}  // namespace
+
+std::vector<DenialIssue> analyze_denial(const ZoneModel& zone, unsigned parts) {
+  return Analysis(zone, parts).run();
+}
+
+void report_denial(const LintContext& ctx, FindingSink& out, std::string_view code) {
+  for (const auto& zone : ctx.zones()) {
+    // One analysis per zone, shared by the twelve rules.
+    auto issues = std::static_pointer_cast<const std::vector<DenialIssue>>(zone->memo("denial", [&] {
+      return std::make_shared<const std::vector<DenialIssue>>(analyze_denial(*zone, kDenialAll));
+    }));
+    for (const DenialIssue& issue : *issues) {
+      if (issue.code != code) continue;
+      Finding& f = out.report(*zone, zone->records[issue.record], issue.message);
+      if (issue.severity) f.severity = *issue.severity;
+    }
+  }
+}
+
+// ---- building blocks ----
+
+std::optional<std::vector<uint16_t>> decode_type_bitmap(std::span<const uint8_t> bm) {
+  std::vector<uint16_t> out;
+  size_t i = 0;
+  int last_window = -1;
+  while (i < bm.size()) {
+    if (i + 2 > bm.size()) return std::nullopt;
+    int window = bm[i];
+    size_t len = bm[i + 1];
+    if (window <= last_window || len == 0 || len > 32 || i + 2 + len > bm.size()) return std::nullopt;
+    for (size_t b = 0; b < len; ++b)
+      for (int bit = 0; bit < 8; ++bit)
+        if (bm[i + 2 + b] & (0x80 >> bit)) out.push_back(static_cast<uint16_t>(window * 256 + b * 8 + bit));
+    last_window = window;
+    i += 2 + len;
+  }
+  return out;
+}
+
+std::optional<NsecView> decode_nsec(std::span<const uint8_t> rd) {
+  size_t i = 0;
+  while (i < rd.size() && rd[i] != 0) i += rd[i] + 1u;
+  if (i >= rd.size()) return std::nullopt;
+  ++i;
+  auto types = decode_type_bitmap(rd.subspan(i));
+  if (!types) return std::nullopt;
+  return NsecView{std::string_view(reinterpret_cast<const char*>(rd.data()), i), std::move(*types)};
+}
+
+std::optional<Nsec3View> decode_nsec3(std::span<const uint8_t> rd) {
+  if (rd.size() < 5) return std::nullopt;
+  Nsec3View v;
+  v.hash_algorithm = rd[0];
+  v.flags = rd[1];
+  v.iterations = get16(rd.data() + 2);
+  size_t salt_len = rd[4];
+  if (5 + salt_len + 1 > rd.size()) return std::nullopt;
+  v.salt = rd.subspan(5, salt_len);
+  size_t hash_len = rd[5 + salt_len];
+  size_t off = 6 + salt_len;
+  if (off + hash_len > rd.size()) return std::nullopt;
+  v.next_hashed = rd.subspan(off, hash_len);
+  auto types = decode_type_bitmap(rd.subspan(off + hash_len));
+  if (!types) return std::nullopt;
+  v.types = std::move(*types);
+  return v;
+}
+
+std::optional<Nsec3ParamView> decode_nsec3param(std::span<const uint8_t> rd) {
+  if (rd.size() < 5) return std::nullopt;
+  size_t salt_len = rd[4];
+  if (5 + salt_len != rd.size()) return std::nullopt;
+  return Nsec3ParamView{rd[0], rd[1], get16(rd.data() + 2), rd.subspan(5, salt_len)};
+}
+
+std::string nsec3_hash(std::string_view name, std::span<const uint8_t> salt, uint16_t iterations) {
+  // RFC 5155 §5: IH(salt, x, 0) = H(x || salt); IH(salt, x, k) = H(IH(salt, x, k-1) || salt).
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  std::string buf(name);
+  buf.append(reinterpret_cast<const char*>(salt.data()), salt.size());
+  EVP_Digest(buf.data(), buf.size(), md, &len, EVP_sha1(), nullptr);
+  for (uint32_t k = 0; k < iterations; ++k) {
+    buf.assign(reinterpret_cast<const char*>(md), len);
+    buf.append(reinterpret_cast<const char*>(salt.data()), salt.size());
+    EVP_Digest(buf.data(), buf.size(), md, &len, EVP_sha1(), nullptr);
+  }
+  return std::string(reinterpret_cast<const char*>(md), len);
+}
+
+std::string base32hex_encode(std::string_view bytes) {
+  static constexpr char kAlphabet[] = "0123456789abcdefghijklmnopqrstuv";
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (unsigned char c : bytes) {
+    acc = (acc << 8) | c;
+    bits += 8;
+    while (bits >= 5) {
+      out += kAlphabet[(acc >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += kAlphabet[(acc << (5 - bits)) & 31];
+  return out;
+}
+
+std::optional<std::string> base32hex_decode(std::string_view text) {
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char ch : text) {
+    int c = tolower(static_cast<unsigned char>(ch));
+    int v;
+    if (c >= '0' && c <= '9') v = c - '0';
+    else if (c >= 'a' && c <= 'v') v = c - 'a' + 10;
+    else return std::nullopt;
+    acc = (acc << 5) | static_cast<uint32_t>(v);
+    bits += 5;
+    if (bits >= 8) {
+      out += static_cast<char>((acc >> (bits - 8)) & 0xFF);
+      bits -= 8;
+    }
+  }
+  if (bits >= 5 || (acc & ((1u << bits) - 1)) != 0) return std::nullopt;  // leftover must be zero padding
+  return out;
+}
+
+}  // namespace danelint
