@@ -133,6 +133,7 @@ class ZoneModel {
   enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };
   std::vector<uint8_t> flags_;
   void compute_cuts();
+  bool only_nsec3(uint32_t name) const;  ///< holds NSEC3 (and its RRSIGs) and nothing else
 };
 
 // ---- typed views of RDATA (decoded from wire on demand; spans point into the arena) ----

@@ -8,22 +8,29 @@
 
 namespace danelint {
 namespace rules {
+extern const Rule kDs006, kDs007, kDs008, kDs009, kDs010, kDs011;
 extern const Rule kInput001, kParse001;
-extern const Rule kSig001, kSig002, kSig003;
+extern const Rule kKey004, kKey005;
+extern const Rule kSig001, kSig002, kSig003, kSig009, kSig010;
 extern const Rule kSmtp001, kSmtp002;
 extern const Rule kTlsa001, kTlsa002, kTlsa003, kTlsa004, kTlsa005, kTlsa006, kTlsa007, kTlsa008, kTlsa009,
     kTlsa010;
+extern const Rule kZone001, kZone002, kZone003, kZone004, kZone005, kZone006, kZone007, kZone008, kZone009;
 }  // namespace rules
 
 namespace {
 using namespace rules;
 // Sorted by code; test_catalogue checks the order.
 constexpr std::array kAll = {
-    &kInput001, &kParse001,
-    &kSig001, &kSig002, &kSig003,
+    &kDs006, &kDs007, &kDs008, &kDs009, &kDs010, &kDs011,
+    &kInput001,
+    &kKey004, &kKey005,
+    &kParse001,
+    &kSig001, &kSig002, &kSig003, &kSig009, &kSig010,
     &kSmtp001, &kSmtp002,
     &kTlsa001, &kTlsa002, &kTlsa003, &kTlsa004, &kTlsa005, &kTlsa006, &kTlsa007, &kTlsa008, &kTlsa009,
     &kTlsa010,
+    &kZone001, &kZone002, &kZone003, &kZone004, &kZone005, &kZone006, &kZone007, &kZone008, &kZone009,
 };
 }  // namespace
 
