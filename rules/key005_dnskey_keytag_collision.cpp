@@ -22,11 +22,13 @@ void check(const LintContext& ctx, FindingSink& out) {
       const auto limit = static_cast<size_t>(std::max<int64_t>(1, ctx.int_option("max-keys-per-tag")));
       for (const auto& [key, recs] : groups) {
         if (recs.size() <= limit) continue;
-        for (size_t i = 1; i < recs.size(); ++i) {
+        // Each key beyond the limit is one too many; the others are named as related locations.
+        for (size_t i = limit; i < recs.size(); ++i) {
           Finding& f = out.report(*zone, zone->records[recs[i]],
                                   cat("DNSKEY ", key.second, " (", algorithm_name(key.first), ") shares its key tag with ",
                                       recs.size() - 1, " other key", recs.size() > 2 ? "s" : "", " of the same algorithm"));
-          f.related.emplace_back(zone->loc(zone->records[recs[0]]), "first key with this tag");
+          for (size_t j = 0; j < i; ++j)
+            f.related.emplace_back(zone->loc(zone->records[recs[j]]), "key with the same tag");
         }
       }
     }

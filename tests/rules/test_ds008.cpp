@@ -19,7 +19,7 @@ TEST_CASE("DS008 cds-mismatch") {
     CHECK(lint_zone_text(z("@ CDS 0 0 0 01\n@ CDNSKEY 257 3 253 AQAA\n"), only("DS008")).empty());
   }
   SUBCASE("CDNSKEY equal to a DNSKEY is quiet, one octet off fires") {
-    CHECK(lint_zone_text(z("@ DNSKEY 257 3 253 AQAA\n@ CDNSKEY 257 3 253 AQAA\n"), only("DS008,DS009")).size() == 1);
+    CHECK(lint_zone_text(z("@ DNSKEY 257 3 253 AQAA\n@ CDNSKEY 257 3 253 AQAA\n"), only("DS008")).empty());
     CHECK(lines_of(lint_zone_text(z("@ DNSKEY 257 3 253 AQAA\n@ CDNSKEY 257 3 253 AQAB\n"), only("DS008")), "DS008") ==
           std::vector<int>{7});
   }

@@ -16,7 +16,7 @@ TEST_CASE("KEY005 dnskey-keytag-collision") {
   check_all_marks("KEY005");
   SUBCASE("max-keys-per-tag = 1 reports every collision") {
     Options o = only("KEY005");
-    o.options["dnskey-keytag-collision"]["max-keys-per-tag"] = OptionValue{OptionKind::Integer, 1, false, ""};
+    o.options["KEY005"]["max-keys-per-tag"] = OptionValue{OptionKind::Integer, 1, false, ""};
     auto f = lint_zone_text(z("@ DNSKEY 256 3 253 AQAA\n@ DNSKEY 256 3 253 AAAB\n"), o);
     CHECK(lines_of(f, "KEY005") == std::vector<int>{7});
   }
