@@ -174,6 +174,14 @@ void ZoneModel::build_index() {
 
 std::optional<uint32_t> ZoneModel::apex() const { return find_name(origin_wire); }
 
+bool ZoneModel::only_nsec3(uint32_t name) const {
+  auto sets = rrsets_at(name);
+  if (sets.empty() || !find_rrset(name, 50 /*NSEC3*/)) return false;
+  for (const RRset& s : sets)
+    if (s.type != 50 && s.type != 46 /*RRSIG*/) return false;
+  return true;
+}
+
 void ZoneModel::compute_cuts() {
   flags_.assign(names.size(), 0);
   for (uint32_t id = 0; id < names.size(); ++id) {
@@ -193,9 +201,11 @@ void ZoneModel::compute_cuts() {
       if (find_rrset(*a, 2 /*NS*/)) flags_[id] |= kBelowCut;
       if (find_rrset(*a, 39 /*DNAME*/)) flags_[id] |= kBelowDname;
     }
-    // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4).
+    // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4), but not the zone's own
+    // NSEC3 records: their hashed owners are meta-data of the zone, never reached by name lookup
+    // (RFC 5155 §7.1; a DNAME-at-apex zone signed with NSEC3 is valid).
     if (canon != origin_wire) {
-      if (auto a = apex(); a && find_rrset(*a, 39 /*DNAME*/)) flags_[id] |= kBelowDname;
+      if (auto a = apex(); a && find_rrset(*a, 39 /*DNAME*/) && !only_nsec3(id)) flags_[id] |= kBelowDname;
     }
   }
 }

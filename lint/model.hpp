@@ -148,6 +148,7 @@ class ZoneModel {
     std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
   };
   std::unique_ptr<Memo> memo_ = std::make_unique<Memo>();
+  bool only_nsec3(uint32_t name) const;  ///< holds NSEC3 (and its RRSIGs) and nothing else
 };
 
 // ---- typed views of RDATA (decoded from wire on demand; spans point into the arena) ----

@@ -1,0 +1,103 @@
+#include <string>
+#include <unordered_set>
+
+#include "lint/rule_helpers.hpp"
+#include "lint/strings.hpp"
+#include "rules/zone_helpers.hpp"
+
+namespace danelint::rules {
+namespace {
+
+std::string_view parent_of(std::string_view wire) {
+  return wire.size() <= 1 ? wire : wire.substr(static_cast<unsigned char>(wire[0]) + 1u);
+}
+
+bool has_address(const ZoneModel& zone, uint32_t name) {
+  return zone.find_rrset(name, LDNS_RR_TYPE_A) || zone.find_rrset(name, LDNS_RR_TYPE_AAAA);
+}
+
+void check_zone(const ZoneModel& zone, FindingSink& out) {
+  auto apex = zone.apex();
+  if (!apex) return;
+  const std::string& origin = zone.origin_wire;
+  // Every name that exists in the zone: owners and the empty non-terminals above them (RFC 4592 §2.2.2).
+  std::unordered_set<std::string> exists;
+  for (uint32_t id = 0; id < zone.names.size(); ++id) {
+    std::string_view n = zone.names[id].canonical;
+    if (!is_subdomain(n, origin) || zone.rrsets_at(id).empty()) continue;
+    while (n.size() > origin.size() && exists.emplace(n).second) n = parent_of(n);
+    exists.emplace(origin);
+  }
+
+  for (uint32_t id : zone.names_in_order()) {
+    bool at_apex = id == *apex;
+    if (!at_apex && !(zone.is_delegation(id) && zone.is_authoritative(id))) continue;
+    const RRset* ns = zone.find_rrset(id, LDNS_RR_TYPE_NS);
+    if (!ns) continue;
+    std::vector<uint32_t> recs = ns->records;
+    std::sort(recs.begin(), recs.end());
+    for (uint32_t idx : recs) {
+      const Record& rec = zone.records[idx];
+      auto rd = zone.rdata(rec);
+      std::string target = ascii_lower(std::string_view(reinterpret_cast<const char*>(rd.data()), rd.size()));
+      if (!is_subdomain(target, origin)) continue;  // out of bailiwick: no glue needed or possible
+      // A server below another zone cut (a sibling delegation) or below a DNAME is not ours to supply:
+      // its address comes from that zone (RFC 9471 §2.2 makes sibling glue optional).
+      bool elsewhere = false;
+      for (std::string_view a = target; a.size() > origin.size(); a = parent_of(a)) {
+        auto aid = zone.find_name(a);
+        if (!aid || *aid == id) continue;
+        if (zone.is_delegation(*aid) || zone.find_rrset(*aid, LDNS_RR_TYPE_DNAME)) elsewhere = true;
+      }
+      if (auto tid = zone.find_name(target); tid && zone.below_dname(*tid)) elsewhere = true;
+      if (elsewhere) continue;
+
+      bool found = false;
+      if (exists.count(target)) {
+        auto tid = zone.find_name(target);
+        found = tid && has_address(zone, *tid);
+      } else {
+        // No such name: a wildcard at the closest encloser would answer (RFC 4592 §3.3.1).
+        std::string_view ce = target;
+        while (ce.size() > origin.size() && !exists.count(std::string(ce))) ce = parent_of(ce);
+        std::string wild = std::string("\x01*", 2) + std::string(ce);
+        auto wid = zone.find_name(wild);
+        found = wid && has_address(zone, *wid);
+      }
+      if (found) continue;
+      std::string who = at_apex ? cat("name server ", name_to_text(target), " of the zone")
+                                : cat("name server ", name_to_text(target), " of the delegation ",
+                                      zone.owner_text(rec));
+      out.report(zone, rec, cat(who, " is inside the zone but has no A or AAAA ",
+                                at_apex || is_subdomain(target, zone.names[id].canonical) ? "glue" : "record"));
+    }
+  }
+}
+
+void check(const LintContext& ctx, FindingSink& out) {
+  for (const auto& zone : ctx.zones()) check_zone(*zone, out);
+}
+
+}  // namespace
+
+extern const Rule kZone004{
+    .info = {.id = "ZONE004", .name = "glue-missing", .severity = Severity::Error, .since = "0.1.0",
+             .summary = "an in-bailiwick name server of the apex or a delegation has no A/AAAA glue",
+             .rationale = "A name server named inside the zone can only be reached through address records "
+                          "that the zone itself serves (RFC 1034 §4.2.1); without them resolvers loop and the "
+                          "zone or the delegated child becomes unreachable (RFC 9471 requires in-domain glue).",
+             .fix = "Add A and/or AAAA records for the name server, or point the NS at a name that has them.",
+             .exceptions = "Servers below another delegation of the zone (sibling glue) are that zone's to "
+                           "serve and are not reported.",
+             .bad_example = "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+                            "@ 3600 IN NS ns1\n"
+                            "child 3600 IN NS ns.child",
+             .good_example = "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+                             "@ 3600 IN NS ns1\n"
+                             "ns1 3600 IN A 192.0.2.1\n"
+                             "child 3600 IN NS ns.child\n"
+                             "ns.child 3600 IN AAAA 2001:db8::53",
+             .references = "RFC 1034 §4.2.1; RFC 9471; RFC 4592 §3.3.1"},
+    .check = &check};
+
+}  // namespace danelint::rules
