@@ -17,6 +17,8 @@ struct LintOptions {
   int jobs = 0;  ///< 0: number of cores
   std::string color = "auto";
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
+  // history for the rollover rules (issue 5)
+  std::string previous, previous_rev, published_since, state;
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -10,6 +10,7 @@
 
 #include "lint/deployment.hpp"
 #include "lint/finding.hpp"
+#include "lint/history.hpp"
 #include "lint/model.hpp"
 #include "lint/rule.hpp"
 
@@ -32,6 +33,13 @@ struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> zones;
   std::vector<Service> services;        ///< the planned deployment ([[service]], --service)
   std::vector<Finding> load_findings;   ///< input problems outside zones (certificates, keys, DS files)
+  // ---- rollover and placement inputs (lint/history.hpp) ----
+  std::vector<ZoneSigning> zone_signing;  ///< parallel to zones ([[zone]] signing); missing: Unknown
+  History history;                        ///< previous zones, publication times (--previous, --state)
+  std::vector<RenewalConfig> renewals;    ///< certbot renewal configs named by [[service]]
+  ZoneSigning signing_of(size_t zone) const {
+    return zone < zone_signing.size() ? zone_signing[zone] : ZoneSigning::Unknown;
+  }
 };
 
 class LintContext {

@@ -9,10 +9,13 @@
 namespace danelint {
 namespace rules {
 extern const Rule kInput001, kParse001;
+extern const Rule kRoll001, kRoll002, kRoll003, kRoll004, kRoll005, kRoll006;
 extern const Rule kSig001, kSig002, kSig003;
 extern const Rule kSmtp001, kSmtp002;
+extern const Rule kSmtp004, kSmtp005, kSmtp006, kSmtp007;
 extern const Rule kTlsa001, kTlsa002, kTlsa003, kTlsa004, kTlsa005, kTlsa006, kTlsa007, kTlsa008, kTlsa009,
     kTlsa010;
+extern const Rule kTlsa011, kTlsa025, kTlsa026, kTlsa027;
 }  // namespace rules
 
 namespace {
@@ -20,10 +23,14 @@ using namespace rules;
 // Sorted by code; test_catalogue checks the order.
 constexpr std::array kAll = {
     &kInput001, &kParse001,
+    &kRoll001, &kRoll002, &kRoll003, &kRoll004, &kRoll005, &kRoll006,
     &kSig001, &kSig002, &kSig003,
     &kSmtp001, &kSmtp002,
+    &kSmtp004, &kSmtp005, &kSmtp006, &kSmtp007,
     &kTlsa001, &kTlsa002, &kTlsa003, &kTlsa004, &kTlsa005, &kTlsa006, &kTlsa007, &kTlsa008, &kTlsa009,
     &kTlsa010,
+    &kTlsa011,
+    &kTlsa025, &kTlsa026, &kTlsa027,
 };
 }  // namespace
 
