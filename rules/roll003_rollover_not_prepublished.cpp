@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "gen/tlsa.hpp"
 #include "lint/rollover.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
@@ -72,6 +73,11 @@ void check(const LintContext& ctx, FindingSink& out) {
                                              "); publish its record and wait ", format_duration(need),
                                              " (2 x TTL) before serving it"));
       f.related.emplace_back(prev->loc(prev->records[first_record(*prev_set)]), "published TLSA RRset");
+      // The record to pre-publish, as `danelint gen` writes it: 3 1 1 of the served key.
+      const gen::Material& m = !s.chains.empty() ? s.chains[0].material : s.keys[0].material;
+      if (EVP_PKEY* k = m.subject_key())
+        if (auto d = gen::association_data(k, gen::kSpki, gen::kSha256))
+          f.suggestion = cat(s.tlsa_owner_text(), ' ', rrset_ttl(zone, *st.set), " IN TLSA 3 1 1 ", to_hex(*d));
       continue;
     }
     if (best == kLongAgo || ctx.now() - best >= need) continue;

@@ -32,6 +32,8 @@ cp keys/b.key keys/served.key
 cp v3.zone example.zone
 expect_rc 1 "$BIN" lint -c danelint.toml --now $NOW -f json --select ROLL --previous v1.zone
 grep -q '"code":"ROLL003"' out.txt || fail "v1 -> v3 with b served: no ROLL003"
+# the suggested record (gen/tlsa.hpp) equals the openssl pipeline's 3 1 1 for b
+grep -q "\"suggestion\":\"_25._tcp.mx.example. 3600 IN TLSA 3 1 1 $B\"" out.txt || fail "suggestion differs from openssl: $(cat out.txt)"
 grep -q '"code":"ROLL005"' out.txt && fail "ROLL005 for a key-only change"
 # prepublished (v2 published), switch now: ROLL003 quiet, unless published too recently
 cp v2.zone example.zone

@@ -86,6 +86,8 @@ TEST_CASE("ROLL003 rollover-not-prepublished against the previous zone") {
     REQUIRE(f.size() == 1);
     CHECK(f[0].loc.line == 3);
     CHECK(f[0].message.find("matches no record of the published TLSA RRset") != std::string::npos);
+    REQUIRE(f[0].suggestion);
+    CHECK(*f[0].suggestion == "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 " + to_hex(*gen::association_data(k.b, 1, 1)));
   }
   SUBCASE("prepublished next to the old key: quiet without publication times") {
     Scenario s;

@@ -100,6 +100,11 @@ TEST_CASE("state file: round trip, deterministic, first-seen kept, removed recor
   CHECK(read_state(p.string(), back, existed).find("not a danelint state file") != std::string::npos);
   std::ofstream(p) << "{\"version\": 1, \"records\": [";
   CHECK(!read_state(p.string(), back, existed).empty());
+  // hostile input: deep nesting and a huge unterminated string end in an error, not a crash
+  std::ofstream(p) << std::string(100000, '[');
+  CHECK(read_state(p.string(), back, existed).find("nesting too deep") != std::string::npos);
+  std::ofstream(p) << "{\"version\": 1, \"records\": [\"" << std::string(1 << 20, 'x');
+  CHECK(read_state(p.string(), back, existed).find("unterminated string") != std::string::npos);
   fs::remove(p);
   CHECK(read_state(p.string(), back, existed).empty());
   CHECK(!existed);
