@@ -49,6 +49,47 @@ int64_t parse_time_flag(const std::string& flag, const std::string& v) {
   return *t;
 }
 
+// An ldns RR rebuilt from the model's wire form (owner, type, class, TTL, RDATA).
+ldns_rr* to_ldns(const ZoneModel& z, const Record& r) {
+  std::string wire = z.owner(r).wire;
+  auto put16 = [&](uint16_t v) { wire += static_cast<char>(v >> 8), wire += static_cast<char>(v & 0xff); };
+  put16(r.type);
+  put16(r.rrclass);
+  put16(static_cast<uint16_t>(r.ttl >> 16));
+  put16(static_cast<uint16_t>(r.ttl & 0xffff));
+  put16(static_cast<uint16_t>(r.rdata_len));
+  auto rd = z.rdata(r);
+  wire.append(reinterpret_cast<const char*>(rd.data()), rd.size());
+  ldns_rr* rr = nullptr;
+  size_t pos = 0;
+  if (ldns_wire2rr(&rr, reinterpret_cast<const uint8_t*>(wire.data()), wire.size(), &pos, LDNS_SECTION_ANSWER) !=
+      LDNS_STATUS_OK)
+    return nullptr;
+  return rr;
+}
+
+// True when the RRSIG verifies over the RRset with a DNSKEY at the apex, at time `now` (ldns).
+bool rrsig_verifies(const ZoneModel& z, const RRset& set, const Record& sig, int64_t now) {
+  auto apex = z.apex();
+  const RRset* keys = apex ? z.find_rrset(*apex, LDNS_RR_TYPE_DNSKEY) : nullptr;
+  if (!keys) return false;
+  ldns_rr_list* rrset = ldns_rr_list_new();
+  ldns_rr_list* keylist = ldns_rr_list_new();
+  ldns_rr_list* good = ldns_rr_list_new();
+  for (uint32_t i : set.records)
+    if (ldns_rr* rr = to_ldns(z, z.records[i])) ldns_rr_list_push_rr(rrset, rr);
+  for (uint32_t i : keys->records)
+    if (ldns_rr* rr = to_ldns(z, z.records[i])) ldns_rr_list_push_rr(keylist, rr);
+  ldns_rr* rrsig = to_ldns(z, sig);
+  bool ok = rrsig && ldns_verify_rrsig_keylist_time(rrset, rrsig, keylist, static_cast<time_t>(now), good) ==
+                         LDNS_STATUS_OK;
+  if (rrsig) ldns_rr_free(rrsig);
+  ldns_rr_list_free(good);  // holds pointers into keylist
+  ldns_rr_list_deep_free(keylist);
+  ldns_rr_list_deep_free(rrset);
+  return ok;
+}
+
 std::string first_problem(const std::vector<Finding>& fs) {
   for (const Finding& f : fs)
     return cat(f.loc.file, f.loc.line ? cat(':', f.loc.line) : std::string(), ": ", f.message);
@@ -191,7 +232,7 @@ int run(const RolloverOptions& o) {
     v.reasons.push_back(cat("required publication time: ", wait_text));
 
     if (signing == "offline") {
-      bool any = false, valid = false;
+      bool any = false, valid = false, bogus = false;
       std::optional<int64_t> next_inception;
       if (const RRset* sigs = zone.find_rrset(set->owner, LDNS_RR_TYPE_RRSIG))
         for (uint32_t i : sigs->records) {
@@ -199,13 +240,20 @@ int run(const RolloverOptions& o) {
           if (!s || s->type_covered != LDNS_RR_TYPE_TLSA) continue;
           any = true;
           int64_t inc = serial_to_time(s->inception, now), exp = serial_to_time(s->expiration, now);
-          if (inc <= now && now <= exp) valid = true;
+          if (inc <= now && now <= exp) {
+            if (rrsig_verifies(zone, *set, zone.records[i], now)) valid = true;
+            else bogus = true;
+          }
           else if (inc > now && (!next_inception || inc < *next_inception)) next_inception = inc;
         }
       if (!any) {
         never = true;
         v.reasons.push_back(cat("the zone is signed offline but no RRSIG covers the TLSA RRset at ", owner_text,
                                 "; sign the zone"));
+      } else if (!valid && bogus) {
+        never = true;
+        v.reasons.push_back(cat("the RRSIG over the TLSA RRset at ", owner_text,
+                                " does not verify with the zone's DNSKEYs; re-sign the zone"));
       } else if (!valid && next_inception) {
         safe_at = std::max(safe_at, *next_inception);
         v.reasons.push_back(cat("the RRSIG over the TLSA RRset becomes valid at ", format_time(*next_inception)));
@@ -213,7 +261,7 @@ int run(const RolloverOptions& o) {
         never = true;
         v.reasons.push_back(cat("every RRSIG over the TLSA RRset at ", owner_text, " has expired; re-sign the zone"));
       } else {
-        v.reasons.push_back("the TLSA RRset carries an RRSIG valid now");
+        v.reasons.push_back("the TLSA RRset carries an RRSIG that verifies and is valid now");
       }
     }
   }

@@ -131,6 +131,19 @@ if command -v ldns-signzone >/dev/null && command -v ldns-keygen >/dev/null; the
   grep -q 'earliest safe time 2025-01-10T00:00:00Z' out.txt || fail "RRSIG inception not honoured: $(cat out.txt)"
   expect_rc 1 "${S[@]}" --zone signme.zone.signed --now 2025-03-01T00:00:00Z
   grep -q 'no safe time' out.txt || fail "expired RRSIG: $(cat out.txt)"
+  # a signature that does not verify (one base64 character of the TLSA RRSIG changed): never safe
+  /usr/bin/python3 - <<'PY'
+lines = open("signme.zone.signed").read().split("\n")
+for i, l in enumerate(lines):
+    f = l.split()
+    if len(f) > 5 and f[3] == "RRSIG" and f[4] == "TLSA":
+        sig = f[-1]
+        f[-1] = sig[:10] + ("A" if sig[10] != "A" else "B") + sig[11:]
+        lines[i] = "\t".join(f)
+open("bogus.zone", "w").write("\n".join(lines))
+PY
+  expect_rc 1 "${S[@]}" --zone bogus.zone --now 2025-01-15T00:00:00Z
+  grep -q 'does not verify' out.txt || fail "bogus RRSIG accepted: $(cat out.txt)"
   expect_rc 1 "${S[@]}" --zone v2.zone --now 2025-01-15T00:00:00Z
   grep -q 'no RRSIG covers the TLSA RRset' out.txt || fail "unsigned offline zone: $(cat out.txt)"
   expect_rc 0 "$BIN" rollover-check --no-config --service mx.example:25 --next-key keys/next.pub --signing online \
