@@ -1,6 +1,6 @@
 // `danelint rollover-check`: the gate a renewal script asks before switching a service to its next key.
-// Safe (exit 0) when every next key has a TLSA record in the zone as published, signed and inside its
-// validity window when the zone is signed offline, and published for at least max(2 x TTL, --min-wait).
+// Safe (exit 0) when every next key has a TLSA record in the zone as published, covered (when the zone is
+// signed offline) by an RRSIG that verifies and is valid now, and published for max(2 x TTL, --min-wait).
 // Not yet (exit 1) prints the earliest safe time; errors exit 2.
 #include <algorithm>
 #include <ctime>

@@ -48,6 +48,24 @@ grep -q '"code":"ROLL004","name":"rollover-retire-early".*"file":"v2.zone","line
 expect_rc 2 "$BIN" lint -c danelint.toml --now $NOW --previous missing.zone
 grep -q 'missing.zone' err.txt || fail "unreadable --previous not named"
 
+# ---- certificates (selector 0): 3 0 1 <cert a> replaced by 3 1 1 <key b> in one step
+openssl req -x509 -new -key keys/a.key -subj /CN=mx.example -days 30 -out keys/a.crt 2>/dev/null
+openssl req -x509 -new -key keys/b.key -subj /CN=mx.example -days 30 -out keys/b.crt 2>/dev/null
+A301=$(openssl x509 -in keys/a.crt -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1)
+sed -e "s/TLSA 3 1 1 @A@/TLSA 3 0 1 $A301/" v1.zone.in > c1.zone
+sed -e 's/keys = \["keys\/served.key"\]/chains = ["keys\/served.crt"]/' danelint.toml > cert.toml
+grep -q served.crt cert.toml || fail "cert.toml not made"
+cp v3.zone example.zone
+cp keys/a.crt keys/served.crt   # the server still presents cert a: retiring its record is early
+expect_rc 1 "$BIN" lint -c cert.toml --now $NOW -f json --select ROLL --previous c1.zone
+grep -q '"code":"ROLL004".*"file":"c1.zone","line":8' out.txt || fail "cert: no ROLL004 at c1.zone:8: $(cat out.txt)"
+grep -q '"code":"ROLL005"' out.txt && fail "cert: ROLL005 while the old record still matches the served cert"
+cp keys/b.crt keys/served.crt   # switched to b: key and parameters changed in one step
+expect_rc 1 "$BIN" lint -c cert.toml --now $NOW -f json --select ROLL --previous c1.zone
+grep -q '"code":"ROLL005"' out.txt || fail "cert: no ROLL005: $(cat out.txt)"
+grep -q '"code":"ROLL003"' out.txt || fail "cert: no ROLL003: $(cat out.txt)"
+grep -q '"code":"ROLL004"' out.txt && fail "cert: ROLL004 for a key no longer served"
+
 # ---- lint --previous-rev: a pre-commit hook compares the staged zone with HEAD
 git init -q repo
 cp danelint.toml repo/; cp -r keys repo/
