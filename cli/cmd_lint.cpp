@@ -79,9 +79,11 @@ int run_lint_command(const LintOptions& opts) {
 
     struct ZoneInput {
       std::string file, origin;
+      ZoneSigning signing = ZoneSigning::Unknown;
     };
     std::vector<ZoneInput> inputs;
-    for (const ZoneEntry& z : cfg.zones) inputs.push_back({z.file, z.origin});
+    for (const ZoneEntry& z : cfg.zones)
+      inputs.push_back({z.file, z.origin, z.signing == "online" ? ZoneSigning::Online : ZoneSigning::Offline});
     for (const std::string& f : opts.files) inputs.push_back({f, opts.origin});
     std::vector<ServiceSpec> service_specs = cfg.services;
     for (const std::string& flag : opts.services) {
@@ -99,6 +101,7 @@ int run_lint_command(const LintOptions& opts) {
       LoadOptions lo;
       lo.origin = in.origin;
       ws.zones.push_back(load_zone_file(in.file, lo));
+      ws.zone_signing.push_back(in.signing);
     }
     for (const ServiceSpec& spec : service_specs) ws.services.push_back(load_service(spec, ws.load_findings));
     // cert-stock-sample: the built-in SPKI denylist plus the user's files (config, env, flag).
@@ -112,6 +115,13 @@ int run_lint_command(const LintOptions& opts) {
     for (const ZoneEntry& z : cfg.zones)
       if (!z.ds.empty()) dnssec::add_ds_file(ws, z.ds, z.origin);
     for (const std::string& f : opts.ds_files) dnssec::add_ds_file(ws, f, opts.origin);
+    load_renewals(ws);
+    HistoryOptions hist{opts.previous, opts.previous_rev, opts.published_since, opts.state};
+    {
+      std::vector<std::string> files, origins;
+      for (const ZoneInput& in : inputs) files.push_back(in.file), origins.push_back(in.origin);
+      if (std::string err = load_history(ws, files, origins, hist); !err.empty()) throw UsageError(err);
+    }
 
     LintResult result = run_lint(ws, eng);
 
@@ -131,6 +141,7 @@ int run_lint_command(const LintOptions& opts) {
     std::cout.flush();
 
     if (result.input_error) return kExitUsage;
+    if (std::string err = save_state(ws, hist, eng.now); !err.empty()) throw UsageError(err);
     for (const Finding& f : result.findings)
       if (f.severity >= fail_on) return kExitFindings;
     return kExitOk;
@@ -167,6 +178,11 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("--ds", opts->ds_files,
                   "Parent DS data: a file of DS records, or of DNSKEY records to compute DS from (dsset-/keyset- files); repeatable")
       ->allow_extra_args(false);
+  cmd->add_option("--previous", opts->previous, "The previously published version of the zone (rollover rules)");
+  cmd->add_option("--previous-rev", opts->previous_rev,
+                  "Read the previous version of each zone file from this git revision (e.g. HEAD)");
+  cmd->add_option("--published-since", opts->published_since, "Time since which the published zone has been live");
+  cmd->add_option("--state", opts->state, "State file recording when each TLSA record was first published");
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--color", opts->color, "Colour: auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -19,6 +19,8 @@ struct LintOptions {
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
   std::vector<std::string> spki_denylists;  ///< --spki-denylist FILE (cert-stock-sample)
   std::vector<std::string> ds_files;  ///< --ds FILE: parent DS records, or DNSKEYs to compute DS from
+  // history for the rollover rules (issue 5)
+  std::string previous, previous_rev, published_since, state;
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -8,6 +8,7 @@ void setup_lint(CLI::App& app, int& exit_code);
 void setup_gen(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);
 void setup_explain(CLI::App& app, int& exit_code);
+void setup_rollover(CLI::App& app, int& exit_code);
 
 /// Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;        ///< nothing at or above --fail-on

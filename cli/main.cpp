@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   cli::setup_gen(app, exit_code);
   cli::setup_rules(app, exit_code);
   cli::setup_explain(app, exit_code);
+  cli::setup_rollover(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

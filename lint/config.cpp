@@ -5,6 +5,7 @@
 
 #include "lint/model.hpp"
 #include "lint/strings.hpp"
+#include "lint/timeutil.hpp"
 
 namespace danelint {
 namespace {
@@ -124,6 +125,25 @@ void parse_zones(Config& cfg, const std::string& path, const toml::node& node) {
   }
 }
 
+// Rollover keys of [[service]] (issue 5): switch_wait, certbot_renewal. True when `key` was one.
+bool parse_rollover_service_key(const std::string& path, const std::string& key, const toml::node& v, ServiceSpec& s) {
+  if (key == "switch_wait") {
+    auto text = v.value<std::string>();
+    auto d = v.is_string() ? parse_duration(*text) : std::nullopt;
+    if (!d || *d < 0) fail(path, v.source(), "'switch_wait' must be a duration string such as \"48h\" or \"2d\"");
+    s.switch_wait = *d;
+    s.switch_wait_line = static_cast<int>(v.source().begin.line);
+    return true;
+  }
+  if (key == "certbot_renewal") {
+    auto text = v.value<std::string>();
+    if (!v.is_string() || text->empty()) fail(path, v.source(), "'certbot_renewal' must be a file path string");
+    s.certbot_renewal = resolve(path, *text);
+    return true;
+  }
+  return false;
+}
+
 void parse_services(Config& cfg, const std::string& path, const toml::node& node) {
   const toml::array* arr = node.as_array();
   if (!arr || !arr->is_array_of_tables())
@@ -155,6 +175,7 @@ void parse_services(Config& cfg, const std::string& path, const toml::node& node
         std::vector<std::string> files = string_list(path, v, key);
         for (std::string& f : files) f = resolve(path, f);
         (key == "chains" ? s.chains : key == "keys" ? s.keys : s.next_keys) = std::move(files);
+      } else if (parse_rollover_service_key(path, key, v, s)) {
       } else {
         fail(path, k.source(), cat("unknown key '", key, "' in [[service]]"));
       }

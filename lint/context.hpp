@@ -10,6 +10,7 @@
 
 #include "lint/deployment.hpp"
 #include "lint/finding.hpp"
+#include "lint/history.hpp"
 #include "lint/model.hpp"
 #include "lint/rule.hpp"
 #include "lint/spki_denylist.hpp"
@@ -43,6 +44,13 @@ struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> ds_files;
   /// The DNSSEC analysis (lint/dnssec/analysis.hpp): set once by run_lint before rules run, then read-only.
   mutable std::shared_ptr<const dnssec::Analysis> dnssec;
+  // ---- rollover and placement inputs (lint/history.hpp) ----
+  std::vector<ZoneSigning> zone_signing;  ///< parallel to zones ([[zone]] signing); missing: Unknown
+  History history;                        ///< previous zones, publication times (--previous, --state)
+  std::vector<RenewalConfig> renewals;    ///< certbot renewal configs named by [[service]]
+  ZoneSigning signing_of(size_t zone) const {
+    return zone < zone_signing.size() ? zone_signing[zone] : ZoneSigning::Unknown;
+  }
 };
 
 class LintContext {

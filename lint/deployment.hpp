@@ -18,6 +18,10 @@ struct ServiceSpec {
   std::vector<std::string> chains;     ///< every chain the server may present, leaf first
   std::vector<std::string> keys;       ///< private keys (to check they match)
   std::vector<std::string> next_keys;  ///< keys staged for the next rollover
+  // rollover (issue 5): optional [[service]] keys
+  int64_t switch_wait = -1;            ///< switch_wait: planned wait before switching keys (s); -1 unset
+  std::string certbot_renewal;         ///< certbot_renewal: path of renewal/<name>.conf
+  int switch_wait_line = 0;            ///< config line of switch_wait
   std::string origin_file;             ///< config file or "--service"
   int line = 0;                        ///< line of the [[service]] table
 };
