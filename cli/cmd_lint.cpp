@@ -5,9 +5,11 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "lint/atomic_file.hpp"
 #include "lint/config.hpp"
 #include "lint/engine.hpp"
 #include "lint/report/reporter.hpp"
@@ -23,11 +25,13 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-bool want_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
+// Colour only for the text report: never when NO_COLOR is set (even with --color=always), otherwise
+// --color=always forces it, and auto means stdout is a terminal (not -o FILE) and TERM is not dumb.
+bool want_color(const std::string& mode, bool to_stdout) {
   const char* no_color = getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  if (mode == "always") return true;
+  if (mode == "never" || !to_stdout) return false;
   const char* term = getenv("TERM");
   if (term && std::string_view(term) == "dumb") return false;
   return isatty(STDOUT_FILENO);
@@ -69,6 +73,7 @@ int run_lint_command(const LintOptions& opts) {
     eng.rules.ignore.insert(eng.rules.ignore.end(), opts.ignore.begin(), opts.ignore.end());
     eng.rules.severity = cfg.severity;
     eng.rules.options = cfg.options;
+    eng.suppress.per_file_ignores = cfg.per_file_ignores;
     Severity fail_on = cfg.fail_on.value_or(Severity::Error);
     if (!opts.fail_on.empty()) {
       auto s = parse_severity(opts.fail_on);
@@ -101,9 +106,33 @@ int run_lint_command(const LintOptions& opts) {
     }
     for (const ServiceSpec& spec : service_specs) ws.services.push_back(load_service(spec, ws.load_findings));
 
+    std::optional<Baseline> baseline;
+    if (!opts.baseline.empty()) {
+      std::string err;
+      baseline = load_baseline(opts.baseline, err);
+      if (!baseline) throw UsageError(err);
+    }
+
     LintResult result = run_lint(ws, eng);
 
+    if (!opts.write_baseline.empty()) {
+      std::string err = write_file_atomic(opts.write_baseline, baseline_json(result.findings));
+      if (!err.empty()) throw UsageError(err);
+      std::cerr << "danelint: wrote a baseline of " << result.findings.size() << " finding"
+                << (result.findings.size() == 1 ? "" : "s") << " to " << opts.write_baseline << '\n';
+    }
+    size_t baselined = 0, stale = 0;
+    if (baseline) stale = apply_baseline(*baseline, result.findings, &baselined);
+
     report::Report rep{result.findings, {}, {}};
+    rep.quiet = opts.quiet;
+    if (baseline) {
+      rep.notes.push_back(cat("baseline ", opts.baseline, ": ", baselined, " known finding", baselined == 1 ? "" : "s",
+                              " not shown"));
+      if (stale > 0)
+        rep.notes.push_back(cat("baseline ", opts.baseline, ": ", stale, " recorded finding", stale == 1 ? " no longer occurs" : "s no longer occur",
+                                "; refresh it with --write-baseline"));
+    }
     for (const auto& z : ws.zones) {
       if (z->unreadable) continue;
       rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
@@ -114,11 +143,24 @@ int run_lint_command(const LintOptions& opts) {
       if (f.rule->info.name == "input-unreadable")
         std::cerr << f.loc.file << (f.loc.line ? cat(':', f.loc.line) : std::string()) << ": error: " << f.message << '\n';
 
-    if (opts.format == "json") report::write_json(std::cout, rep);
-    else report::write_text(std::cout, rep, want_color(opts.color));
-    std::cout.flush();
+    std::ostringstream buf;
+    std::string format = ascii_lower(opts.format);
+    if (format == "json") report::write_json(buf, rep);
+    else if (format == "sarif") report::write_sarif(buf, rep);
+    else if (format == "github") report::write_github(buf, rep);
+    else if (format == "gitlab") report::write_gitlab(buf, rep);
+    else if (format == "junit") report::write_junit(buf, rep);
+    else report::write_text(buf, rep, want_color(opts.color, opts.output.empty()));
+    if (opts.output.empty()) {
+      std::cout << buf.str();
+      std::cout.flush();
+    } else {
+      std::string err = write_file_atomic(opts.output, buf.str());
+      if (!err.empty()) throw UsageError(err);
+    }
 
     if (result.input_error) return kExitUsage;
+    if (opts.exit_zero || !opts.write_baseline.empty()) return kExitOk;
     for (const Finding& f : result.findings)
       if (f.severity >= fail_on) return kExitFindings;
     return kExitOk;
@@ -137,9 +179,15 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("files", opts->files, "Zone files (signed or unsigned)");
   cmd->add_option("-c,--config", opts->config, "Config file (default: discover danelint.toml)");
   cmd->add_flag("--no-config", opts->no_config, "Do not read any config file");
-  cmd->add_option("-f,--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+  cmd->add_option("-f,--format", opts->format, "Output format: text, json, sarif, github, gitlab or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}, CLI::ignore_case))
       ->envname("DANELINT_FORMAT");
+  cmd->add_option("-o,--output", opts->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only: no notes and no summary line");
+  cmd->add_flag("--exit-zero", opts->exit_zero, "Exit 0 even when there are findings (2 still means an error)");
+  cmd->add_option("--baseline", opts->baseline, "Report only findings not recorded in this baseline file");
+  cmd->add_option("--write-baseline", opts->write_baseline,
+                  "Record the current findings (no line numbers) in FILE and exit 0");
   cmd->add_option("--select", opts->select, "Rules to run: codes, names or family prefixes (comma-separated)")
       ->delimiter(',');
   cmd->add_option("--ignore", opts->ignore, "Rules to skip: codes, names or family prefixes (comma-separated)")

@@ -17,6 +17,11 @@ struct LintOptions {
   int jobs = 0;  ///< 0: number of cores
   std::string color = "auto";
   std::vector<std::string> services;  ///< --service HOST[:PORT]=CHAINFILE
+  std::string output;          ///< -o FILE: write the report there (atomically) instead of stdout
+  bool quiet = false;          ///< findings only: no notes, no summary line
+  bool exit_zero = false;      ///< exit 0 even with findings (2 still means an error)
+  std::string baseline;        ///< --baseline FILE: report only findings not in it
+  std::string write_baseline;  ///< --write-baseline FILE: record the current findings
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -7,6 +7,7 @@
 
 #include "lint/deployment.hpp"
 #include "lint/engine.hpp"
+#include "lint/suppress.hpp"
 
 namespace danelint {
 
@@ -28,6 +29,7 @@ struct Config {
   std::map<std::string, OptionValues, std::less<>> options;  ///< by rule id
   std::vector<ZoneEntry> zones;
   std::vector<ServiceSpec> services;  ///< [[service]]
+  std::vector<FileIgnore> per_file_ignores;  ///< [lint.per-file-ignores]
 };
 
 /// A config problem, already formatted as `FILE:LINE:COL: error: MESSAGE`.

@@ -9,6 +9,7 @@
 namespace danelint {
 namespace rules {
 extern const Rule kInput001, kParse001;
+extern const Rule kLint001;
 extern const Rule kSig001, kSig002, kSig003;
 extern const Rule kSmtp001, kSmtp002;
 extern const Rule kTlsa001, kTlsa002, kTlsa003, kTlsa004, kTlsa005, kTlsa006, kTlsa007, kTlsa008, kTlsa009,
@@ -19,7 +20,7 @@ namespace {
 using namespace rules;
 // Sorted by code; test_catalogue checks the order.
 constexpr std::array kAll = {
-    &kInput001, &kParse001,
+    &kInput001, &kLint001, &kParse001,
     &kSig001, &kSig002, &kSig003,
     &kSmtp001, &kSmtp002,
     &kTlsa001, &kTlsa002, &kTlsa003, &kTlsa004, &kTlsa005, &kTlsa006, &kTlsa007, &kTlsa008, &kTlsa009,
