@@ -212,7 +212,7 @@ std::string finding_key(const Finding& f) {
 }
 
 std::string fingerprint_hex(std::string_view key) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64
   for (unsigned char c : key) {
     h ^= c;
     h *= 1099511628211ull;
