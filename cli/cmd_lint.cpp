@@ -86,7 +86,16 @@ int run_lint_command(const LintOptions& opts) {
     };
     std::vector<ZoneInput> inputs;
     for (const ZoneEntry& z : cfg.zones) inputs.push_back({z.file, z.origin});
-    for (const std::string& f : opts.files) inputs.push_back({f, opts.origin});
+    // A file named both by [[zone]] and on the command line (pre-commit passes staged zones) is linted once.
+    auto same_file = [](const std::string& a, const std::string& b) {
+      std::error_code ec;
+      return std::filesystem::absolute(a, ec).lexically_normal() == std::filesystem::absolute(b, ec).lexically_normal();
+    };
+    for (const std::string& f : opts.files) {
+      bool dup = false;
+      for (const ZoneEntry& z : cfg.zones) dup = dup || same_file(z.file, f);
+      if (!dup) inputs.push_back({f, opts.origin});
+    }
     std::vector<ServiceSpec> service_specs = cfg.services;
     for (const std::string& flag : opts.services) {
       try {
