@@ -28,9 +28,10 @@ deb=$(ls "$work"/danelint_*.deb 2>/dev/null | head -1)
 dpkg-deb -c "$deb" >"$work/contents"
 for f in ./usr/bin/danelint ./usr/share/man/man1/danelint.1.gz ./usr/share/bash-completion/completions/danelint \
          ./usr/share/zsh/vendor-completions/_danelint ./usr/share/fish/vendor_completions.d/danelint.fish \
-         ./usr/share/doc/danelint/copyright ./usr/share/doc/danelint/integrations.md; do
+         ./usr/share/doc/danelint/copyright; do
   grep -q " $f\(\$\| \)" "$work/contents" || fail "$f missing from the package"
 done
+grep -qE " ./usr/share/doc/danelint/integrations.md(.gz)?$" "$work/contents" || fail "integrations.md missing from the package"
 dpkg-deb -f "$deb" Depends | grep -q libldns || fail "Depends lacks libldns: $(dpkg-deb -f "$deb" Depends)"
 
 dpkg -x "$deb" "$work/root"
