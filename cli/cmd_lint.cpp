@@ -5,9 +5,11 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "lint/atomic_file.hpp"
 #include "lint/config.hpp"
 #include "lint/dnssec/analysis.hpp"
 #include "lint/engine.hpp"
@@ -24,11 +26,13 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-bool want_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
+// Colour only for the text report: never when NO_COLOR is set (even with --color=always), otherwise
+// --color=always forces it, and auto means stdout is a terminal (not -o FILE) and TERM is not dumb.
+bool want_color(const std::string& mode, bool to_stdout) {
   const char* no_color = getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  if (mode == "always") return true;
+  if (mode == "never" || !to_stdout) return false;
   const char* term = getenv("TERM");
   if (term && std::string_view(term) == "dumb") return false;
   return isatty(STDOUT_FILENO);
@@ -70,6 +74,7 @@ int run_lint_command(const LintOptions& opts) {
     eng.rules.ignore.insert(eng.rules.ignore.end(), opts.ignore.begin(), opts.ignore.end());
     eng.rules.severity = cfg.severity;
     eng.rules.options = cfg.options;
+    eng.suppress.per_file_ignores = cfg.per_file_ignores;
     Severity fail_on = cfg.fail_on.value_or(Severity::Error);
     if (!opts.fail_on.empty()) {
       auto s = parse_severity(opts.fail_on);
@@ -84,7 +89,16 @@ int run_lint_command(const LintOptions& opts) {
     std::vector<ZoneInput> inputs;
     for (const ZoneEntry& z : cfg.zones)
       inputs.push_back({z.file, z.origin, z.signing == "online" ? ZoneSigning::Online : ZoneSigning::Offline});
-    for (const std::string& f : opts.files) inputs.push_back({f, opts.origin});
+    // A file named both by [[zone]] and on the command line (pre-commit passes staged zones) is linted once.
+    auto same_file = [](const std::string& a, const std::string& b) {
+      std::error_code ec;
+      return std::filesystem::absolute(a, ec).lexically_normal() == std::filesystem::absolute(b, ec).lexically_normal();
+    };
+    for (const std::string& f : opts.files) {
+      bool dup = false;
+      for (const ZoneEntry& z : cfg.zones) dup = dup || same_file(z.file, f);
+      if (!dup) inputs.push_back({f, opts.origin});
+    }
     std::vector<ServiceSpec> service_specs = cfg.services;
     for (const std::string& flag : opts.services) {
       try {
@@ -123,9 +137,33 @@ int run_lint_command(const LintOptions& opts) {
       if (std::string err = load_history(ws, files, origins, hist); !err.empty()) throw UsageError(err);
     }
 
+    std::optional<Baseline> baseline;
+    if (!opts.baseline.empty()) {
+      std::string err;
+      baseline = load_baseline(opts.baseline, err);
+      if (!baseline) throw UsageError(err);
+    }
+
     LintResult result = run_lint(ws, eng);
 
+    if (!opts.write_baseline.empty()) {
+      std::string err = write_file_atomic(opts.write_baseline, baseline_json(result.findings));
+      if (!err.empty()) throw UsageError(err);
+      std::cerr << "danelint: wrote a baseline of " << result.findings.size() << " finding"
+                << (result.findings.size() == 1 ? "" : "s") << " to " << opts.write_baseline << '\n';
+    }
+    size_t baselined = 0, stale = 0;
+    if (baseline) stale = apply_baseline(*baseline, result.findings, &baselined);
+
     report::Report rep{result.findings, {}, result.notes};
+    rep.quiet = opts.quiet;
+    if (baseline) {
+      rep.notes.push_back(cat("baseline ", opts.baseline, ": ", baselined, " known finding", baselined == 1 ? "" : "s",
+                              " not shown"));
+      if (stale > 0)
+        rep.notes.push_back(cat("baseline ", opts.baseline, ": ", stale, " recorded finding", stale == 1 ? " no longer occurs" : "s no longer occur",
+                                "; refresh it with --write-baseline"));
+    }
     for (const auto& z : ws.zones) {
       if (z->unreadable) continue;
       rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
@@ -136,12 +174,25 @@ int run_lint_command(const LintOptions& opts) {
       if (f.rule->info.name == "input-unreadable")
         std::cerr << f.loc.file << (f.loc.line ? cat(':', f.loc.line) : std::string()) << ": error: " << f.message << '\n';
 
-    if (opts.format == "json") report::write_json(std::cout, rep);
-    else report::write_text(std::cout, rep, want_color(opts.color));
-    std::cout.flush();
+    std::ostringstream buf;
+    std::string format = ascii_lower(opts.format);
+    if (format == "json") report::write_json(buf, rep);
+    else if (format == "sarif") report::write_sarif(buf, rep);
+    else if (format == "github") report::write_github(buf, rep);
+    else if (format == "gitlab") report::write_gitlab(buf, rep);
+    else if (format == "junit") report::write_junit(buf, rep);
+    else report::write_text(buf, rep, want_color(opts.color, opts.output.empty()));
+    if (opts.output.empty()) {
+      std::cout << buf.str();
+      std::cout.flush();
+    } else {
+      std::string err = write_file_atomic(opts.output, buf.str());
+      if (!err.empty()) throw UsageError(err);
+    }
 
     if (result.input_error) return kExitUsage;
     if (std::string err = save_state(ws, hist, eng.now); !err.empty()) throw UsageError(err);
+    if (opts.exit_zero || !opts.write_baseline.empty()) return kExitOk;
     for (const Finding& f : result.findings)
       if (f.severity >= fail_on) return kExitFindings;
     return kExitOk;
@@ -160,9 +211,15 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("files", opts->files, "Zone files (signed or unsigned)");
   cmd->add_option("-c,--config", opts->config, "Config file (default: discover danelint.toml)");
   cmd->add_flag("--no-config", opts->no_config, "Do not read any config file");
-  cmd->add_option("-f,--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}, CLI::ignore_case))
+  cmd->add_option("-f,--format", opts->format, "Output format: text, json, sarif, github, gitlab or junit")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}, CLI::ignore_case))
       ->envname("DANELINT_FORMAT");
+  cmd->add_option("-o,--output", opts->output, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_flag("-q,--quiet", opts->quiet, "Print findings only: no notes and no summary line");
+  cmd->add_flag("--exit-zero", opts->exit_zero, "Exit 0 even when there are findings (2 still means an error)");
+  cmd->add_option("--baseline", opts->baseline, "Report only findings not recorded in this baseline file");
+  cmd->add_option("--write-baseline", opts->write_baseline,
+                  "Record the current findings (no line numbers) in FILE and exit 0");
   cmd->add_option("--select", opts->select, "Rules to run: codes, names or family prefixes (comma-separated)")
       ->delimiter(',')->allow_extra_args(false);
   cmd->add_option("--ignore", opts->ignore, "Rules to skip: codes, names or family prefixes (comma-separated)")

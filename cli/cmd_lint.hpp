@@ -21,6 +21,11 @@ struct LintOptions {
   std::vector<std::string> ds_files;  ///< --ds FILE: parent DS records, or DNSKEYs to compute DS from
   // history for the rollover rules (issue 5)
   std::string previous, previous_rev, published_since, state;
+  std::string output;          ///< -o FILE: write the report there (atomically) instead of stdout
+  bool quiet = false;          ///< findings only: no notes, no summary line
+  bool exit_zero = false;      ///< exit 0 even with findings (2 still means an error)
+  std::string baseline;        ///< --baseline FILE: report only findings not in it
+  std::string write_baseline;  ///< --write-baseline FILE: record the current findings
 };
 
 /// Runs `danelint lint`; returns the exit code.

@@ -92,6 +92,18 @@ void parse_lint(Config& cfg, const std::string& path, const toml::table& lint) {
       }
     } else if (key == "spki-denylist") {
       for (std::string& f : string_list(path, node, key)) cfg.spki_denylists.push_back(resolve(path, f));
+    } else if (key == "per-file-ignores") {
+      const toml::table* t = node.as_table();
+      if (!t) fail(path, node.source(), "[lint.per-file-ignores] must be a table of glob = [rules]");
+      for (const auto& [gk, gv] : *t) {
+        std::string glob(gk.str());
+        auto specs = string_list(path, gv, glob);
+        const toml::array& arr = *gv.as_array();
+        for (size_t i = 0; i < specs.size(); ++i) check_rule_spec(path, *arr.get(i), specs[i]);
+        // Globs with a '/' are relative to the config file, like [[zone]] paths; bare ones match base names.
+        if (glob.find('/') != std::string::npos) glob = fs::path(resolve(path, glob)).lexically_normal().generic_string();
+        cfg.per_file_ignores.push_back({glob, specs, path, static_cast<int>(gv.source().begin.line)});
+      }
     } else {
       fail(path, k.source(), cat("unknown key '", key, "' in [lint]"));
     }

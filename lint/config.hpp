@@ -7,6 +7,7 @@
 
 #include "lint/deployment.hpp"
 #include "lint/engine.hpp"
+#include "lint/suppress.hpp"
 
 namespace danelint {
 
@@ -29,6 +30,7 @@ struct Config {
   std::vector<ZoneEntry> zones;
   std::vector<ServiceSpec> services;  ///< [[service]]
   std::vector<std::string> spki_denylists;  ///< [lint] spki-denylist: extra SPKI denylist files (resolved)
+  std::vector<FileIgnore> per_file_ignores;  ///< [lint.per-file-ignores]
 };
 
 /// A config problem, already formatted as `FILE:LINE:COL: error: MESSAGE`.

@@ -180,6 +180,17 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     }
     kept.push_back(std::move(f));
   }
+  // Inline `; danelint: disable=` comments and per-file ignores; suppressions that matched nothing
+  // become unused-suppression findings when that rule is on.
+  std::vector<Finding> unused = apply_suppressions(ws, opts.suppress, kept);
+  for (Finding& f : unused) {
+    if (!enabled.count(f.rule)) continue;
+    if (auto it = overrides.find(f.rule); it != overrides.end()) {
+      if (!it->second) continue;
+      f.severity = *it->second;
+    }
+    kept.push_back(std::move(f));
+  }
   std::sort(kept.begin(), kept.end(), finding_less);
   result.findings = std::move(kept);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lint/context.hpp"
+#include "lint/suppress.hpp"
 
 namespace danelint {
 
@@ -27,6 +28,7 @@ struct EngineOptions {
   int64_t now = 0;
   int jobs = 1;
   RuleSettings rules;
+  SuppressOptions suppress;  ///< per-file ignores (inline directives come from the zones)
 };
 
 struct LintResult {

@@ -36,6 +36,7 @@ void write_text(std::ostream& out, const Report& report, bool color) {
     }
     if (f.suggestion) out << "  suggestion: " << *f.suggestion << '\n';
   }
+  if (report.quiet) return;
   for (const std::string& note : report.notes) out << "note: " << note << '\n';
   Counts c = count(report.findings);
   if (report.findings.empty()) {
