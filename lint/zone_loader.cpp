@@ -140,6 +140,7 @@ class Loader {
   size_t syntax_count_ = 0;
   size_t unclosed_rescans_ = 0;
   size_t includes_read_ = 0;
+  bool include_cap_reported_ = false;
   static constexpr size_t kMaxUnclosedRescans = 16;
   static constexpr size_t kMaxEntryChars = 262144;
   // $INCLUDE fan-out: depth is limited, but 100 includes of a file with 100 includes of ... would
@@ -308,6 +309,11 @@ class Loader {
         }
         e.tokens.clear();
         e.tokens.shrink_to_fit();
+        // Outside parentheses the rest of the line belongs to this broken record: skip it at once.
+        if (depth == 0) {
+          size_t nl = text.find('\n', pos);
+          pos = nl == std::string_view::npos ? text.size() : nl;
+        }
         continue;
       }
       e.tokens.push_back(std::move(t));
@@ -395,9 +401,13 @@ class Loader {
     if (depth + 1 > opts_.max_include_depth)
       return add_finding("input-unreadable", file, e.first_line, 0,
                          cat("cannot read ", clip(path), ": $INCLUDE nested deeper than ", opts_.max_include_depth, " levels"));
-    if (includes_read_ >= kMaxIncludes)
+    if (includes_read_ >= kMaxIncludes) {
+      if (include_cap_reported_) return;  // said once; do not flood the output
+      include_cap_reported_ = true;
       return add_finding("input-unreadable", file, e.first_line, 0,
-                         cat("cannot read ", clip(path), ": more than ", kMaxIncludes, " $INCLUDE files in one zone"));
+                         cat("cannot read ", clip(path), ": more than ", kMaxIncludes,
+                             " $INCLUDE files in one zone; further ones are not read"));
+    }
     std::string real = real_path(path);
     for (const std::string& r : real_stack_)
       if (r == real)
