@@ -162,6 +162,12 @@ LoadResult load_material_bytes(std::string_view bytes, const std::string& path, 
     size_t label_end = bytes.find("-----", pos + 11);
     if (label_end == std::string_view::npos) return fail(cat(path, ':', line, ": malformed PEM header"));
     std::string label(bytes.substr(pos + 11, label_end - pos - 11));
+    // A label is a few printable words on the BEGIN line (RFC 7468 §2); anything else would also
+    // end up verbatim, newlines and all, in the one-line error message.
+    if (label.size() > 64 || std::any_of(label.begin(), label.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f;
+        }))
+      return fail(cat(path, ':', line, ": malformed PEM header"));
     std::string end_marker = cat("-----END ", label, "-----");
     size_t end = bytes.find(end_marker, label_end);
     if (end == std::string_view::npos)

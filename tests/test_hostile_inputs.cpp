@@ -170,3 +170,11 @@ TEST_CASE("fuzz regressions and seeds replay without a crash under this build's 
   MESSAGE(inputs << " fuzz inputs replayed");
   CHECK(inputs > 0);
 }
+
+TEST_CASE("cert loader: a PEM label spanning lines is a malformed header, and the error stays one line") {
+  // Found by fuzz_material_bytes (fuzz/regressions/material_bytes/multiline-pem-label).
+  auto r = gen::load_material_bytes("-----BEGIN CERT\nIFICATE-----\nAAAA\n-----END CERT\nIFICATE-----\n", "m.pem");
+  CHECK(r.error == "m.pem:1: malformed PEM header");
+  std::string long_label = "-----BEGIN " + std::string(100, 'A') + "-----\n-----END " + std::string(100, 'A') + "-----\n";
+  CHECK(gen::load_material_bytes(long_label, "l.pem").error == "l.pem:1: malformed PEM header");
+}
