@@ -59,14 +59,15 @@ constexpr FieldLimit kFieldLimits[] = {
     {LDNS_RR_TYPE_CERT, 1, 16},     {LDNS_RR_TYPE_URI, 0, 16},        {LDNS_RR_TYPE_URI, 1, 16},
 };
 
-/// A token as shown in a message: control bytes escaped as \DDD (no terminal escapes from a
-/// hostile file), and cut short so that a 10 MB token does not become a 10 MB message.
+/// A token as shown in a message: control and non-ASCII bytes escaped as \DDD (no terminal escapes
+/// and no invalid UTF-8 in JSON from a hostile file), and cut short so that a 10 MB token does not
+/// become a 10 MB message.
 std::string clip(std::string_view t) {
   constexpr size_t kMax = 64;
   std::string out;
   for (size_t i = 0; i < t.size() && i < kMax; ++i) {
     auto c = static_cast<unsigned char>(t[i]);
-    if (c < 0x20 || c == 0x7f) out += cat('\\', c / 100, (c / 10) % 10, c % 10);
+    if (c < 0x20 || c >= 0x7f) out += cat('\\', c / 100, (c / 10) % 10, c % 10);
     else out += static_cast<char>(c);
   }
   if (t.size() > kMax) out += cat("... (", t.size(), " characters)");

@@ -178,3 +178,9 @@ TEST_CASE("cert loader: a PEM label spanning lines is a malformed header, and th
   std::string long_label = "-----BEGIN " + std::string(100, 'A') + "-----\n-----END " + std::string(100, 'A') + "-----\n";
   CHECK(gen::load_material_bytes(long_label, "l.pem").error == "l.pem:1: malformed PEM header");
 }
+
+TEST_CASE("zone loader: non-ASCII bytes of a bad token are escaped, so JSON output stays valid UTF-8") {
+  auto f = syntax_of(kHead + "www IN \xff\xfeTYPE 1\n");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "unknown record type '\\255\\254TYPE'");
+}
