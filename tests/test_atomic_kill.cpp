@@ -39,7 +39,7 @@ TEST_CASE("atomic write: SIGKILL at random moments leaves the old or the new fil
   fs::remove_all(dir);
   fs::create_directories(dir);
   const fs::path target = dir / "state.json";
-  const std::string a = content('a', 3 << 20), b = content('b', (2 << 20) + 12345);
+  const std::string a = content('a', 1 << 20), b = content('b', (700 << 10) + 12345);
   REQUIRE(danelint::write_file_atomic(target.string(), a).empty());
 
   // Calibrate: how long does one complete write take here? Kill within twice that.
@@ -54,7 +54,7 @@ TEST_CASE("atomic write: SIGKILL at random moments leaves the old or the new fil
   std::mt19937 rng(seed);
   std::uniform_int_distribution<long> delay(0, std::max<long>(2 * write_us, 2000));
   int killed = 0, finished = 0, replaced = 0;
-  constexpr int kRounds = 60;
+  constexpr int kRounds = 40;
   for (int i = 0; i < kRounds; ++i) {
     const std::string& next = current == a ? b : a;
     pid_t pid = fork();
