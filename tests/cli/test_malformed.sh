@@ -39,9 +39,10 @@ chmod 000 "$tmp/unreadable.zone"
 
 # ---- limits ----
 sanitized=0
-if ldd "$bin" 2>/dev/null | grep -q 'libasan\|libubsan' || nm "$bin" 2>/dev/null | grep -q '__asan_init'; then
-  sanitized=1
-fi
+# Not `ldd | grep -q`: with pipefail, grep exiting early can fail the pipeline through SIGPIPE.
+libs=$(ldd "$bin" 2>/dev/null; nm "$bin" 2>/dev/null | grep -c '__asan_init')
+case "$libs" in *libasan* | *libubsan*) sanitized=1 ;; esac
+[ "$(tail -n 1 <<<"$libs")" -gt 0 ] 2>/dev/null && sanitized=1
 if [ $sanitized = 1 ]; then
   # ASan reserves terabytes of address space, so `ulimit -v` cannot apply; bound the RSS instead.
   export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}:hard_rss_limit_mb=1024:exitcode=86"
@@ -99,7 +100,7 @@ while IFS=$'\t' read -r name want regex args needs; do
   if [ "$want" = 2 ]; then
     grep -qE -- "$regex" "$tmp/err" || problems+=("stderr does not match /$regex/")
   else
-    cat "$tmp/out" "$tmp/err" | grep -qE -- "$regex" || problems+=("output does not match /$regex/")
+    grep -qE -- "$regex" "$tmp/out" "$tmp/err" || problems+=("output does not match /$regex/")
   fi
   # One short line per problem: no dumps of hostile input, no multi-line messages.
   [ "$(wc -l <"$tmp/err")" -le 3 ] || problems+=("stderr has $(wc -l <"$tmp/err") lines")
