@@ -152,10 +152,8 @@ LoadResult load_material_bytes(std::string_view bytes, const std::string& path, 
   m.path = path;
   // Walk the PEM blocks one by one so that each error names its line.
   size_t pos = begin;
-  // Lines are counted incrementally: recounting from the start for every block is quadratic in a
-  // file of many small blocks.
-  int line = 1;
-  size_t counted = 0;
+  int line = 1;          // line of `pos`, counted incrementally (a file may hold thousands of blocks)
+  size_t counted = 0;    // bytes [0, counted) have been counted
   while (pos != std::string_view::npos) {
     line += static_cast<int>(std::count(bytes.begin() + static_cast<long>(counted), bytes.begin() + static_cast<long>(pos), '\n'));
     counted = pos;
