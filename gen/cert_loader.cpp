@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "lint/file_read.hpp"
 #include "lint/strings.hpp"
 #include "lint/timeutil.hpp"
 
@@ -74,10 +75,29 @@ bool full_der(const unsigned char* start, const unsigned char* p, size_t len) {
   return static_cast<size_t>(p - start) == len;
 }
 
+/// Key-agreement keys (X25519, X448, DH) cannot sign a TLS handshake: a file holding one is a mistake.
+const char* unusable_key_type(EVP_PKEY* k) {
+  switch (EVP_PKEY_get_base_id(k)) {
+    case EVP_PKEY_X25519: return "X25519";
+    case EVP_PKEY_X448: return "X448";
+    case EVP_PKEY_DH: return "DH";
+    case EVP_PKEY_DHX: return "DHX";
+    default: return nullptr;
+  }
+}
+
 LoadResult fail(std::string msg) {
   LoadResult r;
   r.error = std::move(msg);
   return r;
+}
+
+/// Refuses a file whose only key is one that cannot sign (see unusable_key_type).
+LoadResult checked(Material m) {
+  for (EVP_PKEY* k : {m.private_key.get(), m.public_key.get()})
+    if (const char* t = k ? unusable_key_type(k) : nullptr)
+      return fail(cat(m.path, ": unsupported key type ", t, " (a key-agreement key cannot sign for TLS)"));
+  return {std::move(m), {}};
 }
 
 /// Decodes a DER blob: certificate, SPKI, private key (PKCS#8 or traditional) or CSR.
@@ -95,12 +115,12 @@ LoadResult load_der(std::string_view bytes, const std::string& path) {
   p = start;
   if (EvpPkeyPtr k{d2i_PUBKEY(nullptr, &p, len)}; k && full_der(start, p, bytes.size())) {
     m.public_key = std::move(k);
-    return {std::move(m), {}};
+    return checked(std::move(m));
   }
   p = start;
   if (EvpPkeyPtr k{d2i_AutoPrivateKey(nullptr, &p, len)}; k && full_der(start, p, bytes.size())) {
     m.private_key = std::move(k);
-    return {std::move(m), {}};
+    return checked(std::move(m));
   }
   p = start;
   if (X509ReqPtr r{d2i_X509_REQ(nullptr, &p, len)}; r && full_der(start, p, bytes.size())) {
@@ -140,6 +160,12 @@ LoadResult load_material_bytes(std::string_view bytes, const std::string& path, 
     size_t label_end = bytes.find("-----", pos + 11);
     if (label_end == std::string_view::npos) return fail(cat(path, ':', line, ": malformed PEM header"));
     std::string label(bytes.substr(pos + 11, label_end - pos - 11));
+    // A label is a few printable words on the BEGIN line (RFC 7468 §2); anything else would also
+    // end up verbatim, newlines and all, in the one-line error message.
+    if (label.size() > 64 || std::any_of(label.begin(), label.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f;
+        }))
+      return fail(cat(path, ':', line, ": malformed PEM header"));
     std::string end_marker = cat("-----END ", label, "-----");
     size_t end = bytes.find(end_marker, label_end);
     if (end == std::string_view::npos)
@@ -198,20 +224,18 @@ LoadResult load_material_bytes(std::string_view bytes, const std::string& path, 
   ERR_clear_error();
   if (m.certs.empty() && !m.private_key && !m.public_key && !m.csr)
     return fail(cat(path, ": no certificate, key or CSR found"));
-  return {std::move(m), {}};
+  return checked(std::move(m));
 }
 
 LoadResult load_material(const std::string& path, const Passphrase* pass) {
-  struct stat st {};
-  if (stat(path.c_str(), &st) != 0) return fail(cat(path, ": cannot read: ", std::strerror(errno)));
-  if (S_ISDIR(st.st_mode)) return fail(cat(path, ": cannot read: is a directory"));
-  if (static_cast<size_t>(st.st_size) > kMaxMaterialBytes)
-    return fail(cat(path, ": larger than ", kMaxMaterialBytes, " bytes"));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(cat(path, ": cannot read: ", std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_material_bytes(ss.str(), path, pass);
+  // Bounded read: no hang on a FIFO without a writer, no endless read of /dev/zero.
+  std::string data;
+  std::string why = read_input_file(path, kMaxMaterialBytes, data);
+  if (!why.empty()) {
+    if (why.starts_with("larger than")) return fail(cat(path, ": ", why));
+    return fail(cat(path, ": cannot read: ", why));
+  }
+  return load_material_bytes(data, path, pass);
 }
 
 std::string subject_line(X509* cert) {

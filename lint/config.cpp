@@ -231,6 +231,10 @@ Config parse_config_text(std::string_view text, const std::string& path) {
 Config load_config(const std::string& path) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) throw ConfigError(cat(path, ": error: cannot read config file"));
+  // A configuration is a few hundred bytes; refuse sizes that only hostile or wrong files have.
+  constexpr uintmax_t kMaxConfigBytes = 1u << 20;
+  if (uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxConfigBytes)
+    throw ConfigError(cat(path, ": error: larger than ", kMaxConfigBytes, " bytes: not a danelint config file"));
   try {
     toml::table root = toml::parse_file(path);
     return from_table(root, path);

@@ -30,6 +30,7 @@ ServiceSpec parse_service_flag(const std::string& text) {
     s.port = static_cast<uint16_t>(port);
     host.resize(colon);
   }
+  if (host.empty()) throw std::invalid_argument(cat("--service '", text, "': expected HOST[:PORT]=CHAINFILE"));
   if (host.back() != '.') host += '.';
   if (!name_from_text(host)) throw std::invalid_argument(cat("--service '", text, "': '", host, "' is not a host name"));
   s.host = ascii_lower(host);

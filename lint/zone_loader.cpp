@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "lint/c_ptr.hpp"
+#include "lint/file_read.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
 
@@ -57,6 +58,29 @@ constexpr FieldLimit kFieldLimits[] = {
     {LDNS_RR_TYPE_SOA, 4, 32},      {LDNS_RR_TYPE_SOA, 5, 32},        {LDNS_RR_TYPE_SOA, 6, 32},
     {LDNS_RR_TYPE_CERT, 1, 16},     {LDNS_RR_TYPE_URI, 0, 16},        {LDNS_RR_TYPE_URI, 1, 16},
 };
+
+/// A token as shown in a message: control and non-ASCII bytes escaped as \DDD (no terminal escapes
+/// and no invalid UTF-8 in JSON from a hostile file), and cut short so that a 10 MB token does not
+/// become a 10 MB message.
+std::string clip(std::string_view t) {
+  constexpr size_t kMax = 64;
+  std::string out;
+  for (size_t i = 0; i < t.size() && i < kMax; ++i) {
+    auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x20 || c >= 0x7f) out += cat('\\', c / 100, (c / 10) % 10, c % 10);
+    else out += static_cast<char>(c);
+  }
+  if (t.size() > kMax) out += cat("... (", t.size(), " characters)");
+  return out;
+}
+
+// RDATA that ends in a hex field spread over the remaining tokens: (type, index of the field).
+struct HexTail {
+  uint16_t type;
+  uint8_t index;
+};
+constexpr HexTail kHexTails[] = {{LDNS_RR_TYPE_TLSA, 3}, {LDNS_RR_TYPE_SMIMEA, 3}, {LDNS_RR_TYPE_DS, 3},
+                                 {LDNS_RR_TYPE_CDS, 3},  {LDNS_RR_TYPE_SSHFP, 2}};
 
 bool is_class_token(std::string_view t) {
   return equals_icase(t, "IN") || equals_icase(t, "CH") || equals_icase(t, "HS") || equals_icase(t, "CS") ||
@@ -115,6 +139,14 @@ class Loader {
   uint32_t last_ttl_ = 3600;
   std::vector<std::string> real_stack_;
   size_t syntax_count_ = 0;
+  size_t unclosed_rescans_ = 0;
+  size_t includes_read_ = 0;
+  bool include_cap_reported_ = false;
+  static constexpr size_t kMaxUnclosedRescans = 16;
+  static constexpr size_t kMaxEntryChars = 262144;
+  // $INCLUDE fan-out: depth is limited, but 100 includes of a file with 100 includes of ... would
+  // still read billions of lines. Bound the total number of included files per zone.
+  static constexpr size_t kMaxIncludes = 1024;
   bool first_soa_seen_ = false;
   std::string first_soa_owner_;
 
@@ -153,33 +185,11 @@ class Loader {
 
   /// Reads a whole file; on failure reports input-unreadable at (file, line) of the referrer.
   bool read_file(const std::string& path, uint32_t ref_file, uint32_t ref_line, std::string& out) {
-    struct stat st {};
-    if (stat(path.c_str(), &st) != 0) {
-      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": ", std::strerror(errno)));
-      return false;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": is a directory"));
-      return false;
-    }
-    if (static_cast<size_t>(st.st_size) > opts_.max_file_bytes) {
-      add_finding("input-unreadable", ref_file, ref_line, 0,
-                  cat("cannot read ", path, ": larger than ", opts_.max_file_bytes, " bytes"));
-      return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": ", std::strerror(errno)));
-      return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-      add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", path, ": read error"));
-      return false;
-    }
-    out = std::move(ss).str();
-    return true;
+    // Bounded: a FIFO without a writer, /dev/zero or a huge file must not hang or exhaust memory.
+    std::string why = read_input_file(path, opts_.max_file_bytes, out);
+    if (why.empty()) return true;
+    add_finding("input-unreadable", ref_file, ref_line, 0, cat("cannot read ", clip(path), ": ", why));
+    return false;
   }
 
   // ---- scanning ----
@@ -192,6 +202,7 @@ class Loader {
     size_t open_pos = 0;
     bool tokens_on_line = false;
     bool at_line_start = true;
+    size_t entry_chars = 0;
     while (pos < text.size()) {
       char c = text[pos];
       if (at_line_start) {
@@ -289,6 +300,23 @@ class Loader {
         pos = i;
       }
       tokens_on_line = true;
+      // Memory stays proportional to the input: a 10 MB line of one-letter tokens would otherwise
+      // cost 40 bytes per token. No valid record comes near this size.
+      entry_chars += t.text.size() + 1;
+      if (entry_chars > kMaxEntryChars) {
+        if (e.error.empty()) {
+          e.error = cat("record of more than ", kMaxEntryChars, " characters is longer than any valid record");
+          e.error_line = e.first_line;
+        }
+        e.tokens.clear();
+        e.tokens.shrink_to_fit();
+        // Outside parentheses the rest of the line belongs to this broken record: skip it at once.
+        if (depth == 0) {
+          size_t nl = text.find('\n', pos);
+          pos = nl == std::string_view::npos ? text.size() : nl;
+        }
+        continue;
+      }
       e.tokens.push_back(std::move(t));
     }
     if (depth > 0) {
@@ -297,6 +325,13 @@ class Loader {
       e.error = cat("unbalanced '(' opened here is never closed");
       e.error_line = open_line;
       e.tokens.clear();
+      // Each rescan reads to the end of the text again; a file of many unclosed '(' would make
+      // that quadratic, so after a few the rest of the file is given up.
+      if (++unclosed_rescans_ > kMaxUnclosedRescans) {
+        e.error += "; too many unclosed parentheses, the rest of the file is not read";
+        pos = text.size();
+        return true;
+      }
       size_t nl = text.find('\n', open_pos);
       pos = nl == std::string_view::npos ? text.size() : nl + 1;
       line = open_line + 1;
@@ -306,6 +341,11 @@ class Loader {
   }
 
   void parse_text(std::string_view text, uint32_t file, int depth) {
+    if (text.starts_with("\xEF\xBB\xBF")) {
+      // Editors on Windows add it; ldns would read it as part of the first owner name.
+      syntax(file, 1, "UTF-8 byte order mark at the start of the file; save it without one");
+      text.remove_prefix(3);
+    }
     if (text.find('\0') != std::string_view::npos) {
       // Binary data: count lines up to the first NUL for a precise location, then stop this file.
       std::string_view head = text.substr(0, text.find('\0'));
@@ -335,19 +375,19 @@ class Loader {
     if (equals_icase(kw, "$ORIGIN")) {
       if (e.tokens.size() != 2) return syntax(file, e.first_line, "$ORIGIN takes exactly one domain name");
       auto wire = name_from_text(e.tokens[1].text, origin_wire_);
-      if (!wire) return syntax(file, e.first_line, cat("$ORIGIN '", e.tokens[1].text, "' is not a valid domain name"));
+      if (!wire) return syntax(file, e.first_line, cat("$ORIGIN '", clip(e.tokens[1].text), "' is not a valid domain name"));
       set_origin(*wire);
     } else if (equals_icase(kw, "$TTL")) {
       uint64_t ttl = 0;
       if (e.tokens.size() != 2) return syntax(file, e.first_line, "$TTL takes exactly one value");
       if (!parse_zone_ttl(e.tokens[1].text, ttl) || ttl > 0x7fffffff)
-        return syntax(file, e.first_line, cat("$TTL '", e.tokens[1].text, "' is not a TTL from 0 to 2147483647 (RFC 2181 §8)"));
+        return syntax(file, e.first_line, cat("$TTL '", clip(e.tokens[1].text), "' is not a TTL from 0 to 2147483647 (RFC 2181 §8)"));
       ttl_directive_ = static_cast<uint32_t>(ttl);
       have_ttl_directive_ = true;
     } else if (equals_icase(kw, "$INCLUDE")) {
       include(e, file, depth);
     } else {
-      syntax(file, e.first_line, cat("unsupported directive ", kw));
+      syntax(file, e.first_line, cat("unsupported directive ", clip(kw)));
     }
   }
 
@@ -361,19 +401,27 @@ class Loader {
     std::string path = p.lexically_normal().string();
     if (depth + 1 > opts_.max_include_depth)
       return add_finding("input-unreadable", file, e.first_line, 0,
-                         cat("cannot read ", path, ": $INCLUDE nested deeper than ", opts_.max_include_depth, " levels"));
+                         cat("cannot read ", clip(path), ": $INCLUDE nested deeper than ", opts_.max_include_depth, " levels"));
+    if (includes_read_ >= kMaxIncludes) {
+      if (include_cap_reported_) return;  // said once; do not flood the output
+      include_cap_reported_ = true;
+      return add_finding("input-unreadable", file, e.first_line, 0,
+                         cat("cannot read ", clip(path), ": more than ", kMaxIncludes,
+                             " $INCLUDE files in one zone; further ones are not read"));
+    }
     std::string real = real_path(path);
     for (const std::string& r : real_stack_)
       if (r == real)
-        return add_finding("input-unreadable", file, e.first_line, 0, cat("cannot read ", path, ": $INCLUDE loop"));
+        return add_finding("input-unreadable", file, e.first_line, 0, cat("cannot read ", clip(path), ": $INCLUDE loop"));
     std::string saved_origin = origin_wire_;
     std::string saved_prev = prev_owner_;
     if (e.tokens.size() == 3) {
       auto wire = name_from_text(e.tokens[2].text, origin_wire_);
-      if (!wire) return syntax(file, e.first_line, cat("$INCLUDE origin '", e.tokens[2].text, "' is not a valid domain name"));
+      if (!wire) return syntax(file, e.first_line, cat("$INCLUDE origin '", clip(e.tokens[2].text), "' is not a valid domain name"));
       set_origin(*wire);
     }
     std::string data;
+    ++includes_read_;
     if (read_file(path, file, e.first_line, data)) {
       z_.files.push_back(path);
       uint32_t child = static_cast<uint32_t>(z_.files.size() - 1);
@@ -394,7 +442,7 @@ class Loader {
       owner_wire = prev_owner_;
     } else {
       auto wire = name_from_text(e.tokens[0].text, origin_wire_);
-      if (!wire) return syntax(file, e.first_line, cat("owner '", e.tokens[0].text, "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
+      if (!wire) return syntax(file, e.first_line, cat("owner '", clip(e.tokens[0].text), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
       owner_wire = *wire;
       i = 1;
     }
@@ -406,13 +454,13 @@ class Loader {
       if (!t.empty() && isdigit(static_cast<unsigned char>(t[0])) && !explicit_ttl) {
         uint64_t ttl = 0;
         if (!parse_zone_ttl(t, ttl) || ttl > 0x7fffffff)
-          return syntax(file, e.tokens[i].line, cat("TTL '", t, "' is out of range 0 to 2147483647 (RFC 2181 §8)"),
+          return syntax(file, e.tokens[i].line, cat("TTL '", clip(t), "' is out of range 0 to 2147483647 (RFC 2181 §8)"),
                         e.last_line, owner_text);
         explicit_ttl = true;
         ++i;
       } else if (is_class_token(t)) {
         if (!equals_icase(t, "IN"))
-          return syntax(file, e.tokens[i].line, cat("class ", t, " is not IN"), e.last_line, owner_text);
+          return syntax(file, e.tokens[i].line, cat("class ", clip(t), " is not IN"), e.last_line, owner_text);
         ++i;
       } else {
         break;
@@ -422,7 +470,7 @@ class Loader {
     const std::string& type_tok = e.tokens[i].text;
     ldns_rr_type type = ldns_get_rr_type_by_name(type_tok.c_str());
     if (type == 0 && !starts_with_icase(type_tok, "TYPE"))
-      return syntax(file, e.tokens[i].line, cat("unknown record type '", type_tok, "'"), e.last_line, owner_text);
+      return syntax(file, e.tokens[i].line, cat("unknown record type '", clip(type_tok), "'"), e.last_line, owner_text);
     size_t rdata_start = i + 1;
     // Reject numbers that ldns would wrap silently (TLSA usage 256 becomes 0, MX 65536 becomes 0).
     for (const FieldLimit& lim : kFieldLimits) {
@@ -433,9 +481,24 @@ class Loader {
       if (!digits) continue;
       uint64_t max = lim.bits == 32 ? 0xffffffffull : (1ull << lim.bits) - 1;
       if (!parse_u64(tok.text, v) || v > max)
-        return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", tok.text,
+        return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", clip(tok.text),
                                            " is out of range 0 to ", max),
                       e.last_line, owner_text, type_name(type));
+    }
+    // ldns 1.8.3 takes an odd number of hex digits ("0C7") without complaint and pads the last
+    // nibble: that is a typo or a cut-off paste, never intended data.
+    for (const HexTail& h : kHexTails) {
+      if (h.type != type || rdata_start + h.index >= e.tokens.size() || e.tokens[rdata_start].text == "\\#") continue;
+      size_t digits = 0;
+      bool all_hex = true;
+      for (size_t k = rdata_start + h.index; k < e.tokens.size(); ++k) {
+        for (char c : e.tokens[k].text) all_hex = all_hex && isxdigit(static_cast<unsigned char>(c));
+        digits += e.tokens[k].text.size();
+      }
+      if (all_hex && digits % 2 != 0)
+        return syntax(file, e.tokens[rdata_start + h.index].line,
+                      cat(type_name(type), " data has an odd number of hex digits (", digits, ")"), e.last_line,
+                      owner_text, type_name(type));
     }
     std::string text = owner_text;
     size_t total = text.size();
@@ -488,6 +551,9 @@ class Loader {
   }
 
   void finish() {
+    // An empty zone file is almost always a truncated write or a wrong path in a pipeline.
+    if (z_.records.empty() && syntax_count_ == 0 && z_.load_findings.empty())
+      syntax(0, 0, "zone file holds no records");
     if (!opts_.origin.empty()) {
       z_.origin_wire = ascii_lower(origin_wire_initial());
       z_.origin_source = "--origin";

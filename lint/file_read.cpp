@@ -1,0 +1,59 @@
+#include "lint/file_read.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "lint/strings.hpp"
+
+namespace danelint {
+
+std::string read_input_file(const std::string& path, size_t max_bytes, std::string& out) {
+  out.clear();
+  // O_NONBLOCK: opening a FIFO that nobody writes to must not block forever. Reads are made
+  // blocking again below, so a pipe with a writer (bash process substitution) still works.
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return std::strerror(errno);
+  struct stat st {};
+  if (fstat(fd, &st) != 0) {
+    std::string err = std::strerror(errno);
+    close(fd);
+    return err;
+  }
+  auto refuse = [&](std::string why) {
+    close(fd);
+    return why;
+  };
+  if (S_ISDIR(st.st_mode)) return refuse("is a directory");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) return refuse("not a regular file");
+  if (S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) > max_bytes)
+    return refuse(cat("larger than ", max_bytes, " bytes"));
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) break;  // FIFO opened before any writer: treat as empty
+      std::string err = std::strerror(errno);
+      close(fd);
+      out.clear();
+      return err;
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {
+      out.clear();
+      return refuse(cat("larger than ", max_bytes, " bytes"));
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return {};
+}
+
+}  // namespace danelint
