@@ -91,7 +91,9 @@ for name in "${scenarios[@]}"; do
   expand_zone zone.in example.com.zone
   now=$NOW
   grep -q '^now: +10d' expect && now=$((NOW + 10 * 86400))
-  "$BIN" lint --config danelint.toml --format json --now "$now" --fail-on info > out.json 2> err.txt
+  # These scenarios are about matching one key; a single key without a next one is rollover-no-next,
+  # an info that testdata/rollover covers, so it is left out here.
+  "$BIN" lint --config danelint.toml --format json --now "$now" --fail-on info --ignore rollover-no-next > out.json 2> err.txt
   rc=$?
   want=$(sed -n 's/^codes://p' expect | tr ' ' '\n' | grep . | sort -u | tr '\n' ' ')
   got=$($PY -c 'import json,sys; print(" ".join(sorted({f["code"] for f in json.load(open("out.json"))["findings"]})))' 2>/dev/null)

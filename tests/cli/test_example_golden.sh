@@ -8,9 +8,9 @@ for fmt in text json; do
   "$BIN" lint --now 2026-06-01T00:00:00Z --format $fmt >"$TMP/example.$ext" 2>"$TMP/err.$ext"
   rc=$?
   [ $rc -eq 1 ] && pass "example exits 1 ($fmt)" || fail "example exit $rc ($fmt)"
-  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$TMP/example.$ext" "$REPO/testdata/golden/example.$ext"; fi
-  if cmp -s "$TMP/example.$ext" "$REPO/testdata/golden/example.$ext"; then pass "golden $ext"; else
-    fail "golden $ext differs"; diff "$REPO/testdata/golden/example.$ext" "$TMP/example.$ext" | head -30; fi
+  if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$TMP/example.$ext" "$REPO/testdata/golden/deployment.$ext"; fi
+  if cmp -s "$TMP/example.$ext" "$REPO/testdata/golden/deployment.$ext"; then pass "golden $ext"; else
+    fail "golden $ext differs"; diff "$REPO/testdata/golden/deployment.$ext" "$TMP/example.$ext" | head -30; fi
 done
 # Same bytes whatever the number of threads.
 "$BIN" lint --now 2026-06-01T00:00:00Z --format json --jobs 1 >"$TMP/j1.json" 2>/dev/null

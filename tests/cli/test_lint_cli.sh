@@ -3,28 +3,20 @@
 source "$(dirname "$0")/lib.sh" "$1"
 cd "$TMP"
 H=$(printf 'ab%.0s' {1..32})
-cat >clean.zone <<Z
-\$ORIGIN example.
-@ 3600 IN SOA ns hostmaster 1 7200 3600 1209600 300
-  3600 IN NS ns
-ns 3600 IN A 192.0.2.1
-_25._tcp.mx 3600 IN TLSA 3 1 1 $H
-Z
-cat >warn.zone <<Z
-\$ORIGIN example.
-_25._tcp.mx 3600 IN TLSA 3 0 1 $H
-Z
-cat >err.zone <<Z
-\$ORIGIN example.
-_25._tcp.mx 3600 IN TLSA 1 1 1 $H
-Z
+H2=$(printf 'cd%.0s' {1..32})
+base() {  # a small, correct unsigned zone: 5 lines
+  printf '$ORIGIN example.\n@ 3600 IN SOA ns hostmaster 1 7200 3600 1209600 300\n  3600 IN NS ns\nns 3600 IN A 192.0.2.1\nmx 3600 IN A 192.0.2.25\n'
+}
+{ base; echo "_25._tcp.mx 3600 IN TLSA 3 1 1 $H"; echo "_25._tcp.mx 3600 IN TLSA 3 1 1 $H2"; } >clean.zone
+{ base; echo "_25._tcp.mx 3600 IN TLSA 3 0 1 $H"; echo "_25._tcp.mx 3600 IN TLSA 3 1 1 $H2"; } >warn.zone
+{ base; echo "_25._tcp.mx 3600 IN TLSA 1 1 1 $H"; echo "_25._tcp.mx 3600 IN TLSA 3 1 1 $H2"; } >err.zone
 
 expect_exit 0 "clean zone" -- "$BIN" lint --no-config clean.zone
 expect_in "$TMP/out" '^no findings in 1 zone$' "clean zone says so"
 expect_exit 0 "warnings only, default --fail-on error" -- "$BIN" lint --no-config warn.zone
 expect_exit 1 "warnings with --fail-on warning" -- "$BIN" lint --no-config --fail-on warning warn.zone
 expect_exit 1 "an error finding" -- "$BIN" lint --no-config err.zone
-expect_in "$TMP/out" '^err.zone:2: error: .* \[SMTP001 smtp-pkix-usage\]$' "text format is file:line: severity: message [code name]"
+expect_in "$TMP/out" '^err.zone:6: error: .* \[SMTP001 smtp-pkix-usage\]$' "text format is file:line: severity: message [code name]"
 expect_in "$TMP/out" '^1 error, 0 warnings, 0 info$' "summary line"
 expect_exit 0 "--select limits the rules" -- "$BIN" lint --no-config --select TLSA err.zone
 expect_exit 0 "--ignore by name" -- "$BIN" lint --no-config --ignore smtp-pkix-usage err.zone
@@ -57,8 +49,9 @@ assert d["version"] == 1
 f = d["findings"][0]
 for k in ("code", "name", "severity", "file", "line", "end_line", "owner", "type", "message"):
     assert k in f, k
-assert f["code"] == "SMTP001" and f["line"] == 2 and f["owner"] == "_25._tcp.mx.example." and f["type"] == "TLSA"
-assert d["summary"]["errors"] == 1 and d["summary"]["zones"][0]["origin_source"] == "file name"
+assert f["code"] == "SMTP001" and f["line"] == 6 and f["owner"] == "_25._tcp.mx.example." and f["type"] == "TLSA"
+assert d["summary"]["errors"] == 1 and d["summary"]["zones"][0]["origin"] == "example."
+assert d["summary"]["zones"][0]["origin_source"] == "SOA"
 PY
 DANELINT_FORMAT=json "$BIN" lint --no-config err.zone >"$TMP/env.json"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/env.json" && pass "DANELINT_FORMAT=json" || fail "DANELINT_FORMAT"

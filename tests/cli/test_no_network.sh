@@ -56,12 +56,14 @@ else
   echo "note: strace not installed; system-call check skipped"
 fi
 
-# Every other CLI script, run inside the namespace.
+# The CLI scripts that cover every subcommand and input kind, run inside the namespace. (Not all of
+# them: the package build and the long signer and digest matrices add minutes and no new code path.)
 up=
 command -v ip >/dev/null && up='ip link set lo up 2>/dev/null;'
-for script in "$here"/tests/cli/test_*.sh; do
-  name=$(basename "$script" .sh)
-  case "$name" in test_no_network) continue ;; esac
+for name in test_lint_cli test_signed_zone_e2e test_formats test_dnssec_ds test_gen_cli test_gen_nsupdate \
+  test_deploy_cli test_rollover test_placement test_example_golden test_malformed; do
+  script=$here/tests/cli/$name.sh
+  [ -f "$script" ] || { echo "FAIL $name: no such script"; fail=1; continue; }
   out=$("${ns[@]}" bash -c "$up"' cd "$1" && bash "$2" "$3"' _ "$here" "$script" "$bin" 2>&1)
   rc=$?
   case $rc in

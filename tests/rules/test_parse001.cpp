@@ -22,7 +22,8 @@ TEST_CASE("PARSE001 zone-syntax") {
     Workspace ws;
     ws.zones.push_back(load_zone_text("a IN A x\n", "t.zone", {.origin = "example."}));
     EngineOptions eng;
+    eng.rules.select = {"PARSE001"};
     eng.rules.ignore = {"PARSE"};
-    CHECK(run_lint(ws, eng).findings.size() == 1);
+    CHECK(of_rule(run_lint(ws, eng).findings, "PARSE001").size() == 1);
   }
 }
