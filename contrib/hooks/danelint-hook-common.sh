@@ -19,6 +19,9 @@
 #                         atomically; point the service at these files so a refused switch keeps the old
 #                         key in service
 #   DANELINT_RELOAD_CMD   optional: run (sh -c) after an accepted renewal, e.g. "systemctl reload postfix"
+#                         (after both files are renamed into place, so the reload loads a matching pair)
+#   DANELINT_DEPLOYED_KEY optional, first run only: the key (or certificate) the service uses now, when
+#                         TLSA records were published before the hook was set up
 #   DANELINT_MIN_WAIT     minimum pre-publication time (48h; the gate also uses 2 x TTL)
 #   DANELINT_SIGNING      online (the server signs the dynamic zone; default) | offline (RRSIGs checked)
 #   DANELINT_NOW          evaluation time for danelint (tests only; default: the clock)
@@ -31,7 +34,8 @@
 # Order of steps, so that no run leaves a state in which the served key lacks a TLSA record:
 #   refused switch:  publish {deployed key, new key, next keys}; install nothing; exit 1
 #   accepted switch: install + reload first (the new key is already published), then publish {new, next}
-#   same key / first deployment: publish {current, next} first, then install + reload
+#   same key / first deployment: publish {current, next} first, then install + reload (a first run
+#   that finds TLSA records not covering the key refuses instead; see DANELINT_DEPLOYED_KEY)
 # Each publication is one nsupdate message replacing the whole TLSA RRset of every owner (atomic on
 # the server); dig then checks that the server shows exactly the wanted RRsets.
 
@@ -40,6 +44,7 @@ danelint_hook_die() { danelint_hook_log "error: $*"; exit 2; }
 
 danelint_hook_config() {
   _cfg=${DANELINT_HOOK_CONFIG:-/etc/danelint/hooks.conf}
+  # shellcheck disable=SC1090 # the operator's config file
   if [ -r "$_cfg" ]; then . "$_cfg"; fi
   : "${DANELINT_BIN:=danelint}" "${NSUPDATE:=nsupdate}" "${DIG:=dig}"
   : "${DANELINT_PORT:=25}" "${DANELINT_PROTO:=tcp}" "${DANELINT_TTL:=3600}" "${DANELINT_NS_PORT:=53}"
@@ -66,6 +71,7 @@ danelint_hook_pub() {
 danelint_hook_snapshot() {
   _owner="_${DANELINT_PORT}._${DANELINT_PROTO}.$1."
   {
+    # shellcheck disable=SC2016 # a literal $ORIGIN
     printf '$ORIGIN %s.\n' "${DANELINT_ZONE%.}"
     "$DIG" +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA ||
       return 1
@@ -120,11 +126,12 @@ danelint_hook_publish() {
 danelint_hook_install() {
   if [ -n "${DANELINT_INSTALL_DIR:-}" ]; then
     mkdir -p "$DANELINT_INSTALL_DIR" || return 2
-    (umask 077 && cp "$2" "$DANELINT_INSTALL_DIR/.privkey.pem.tmp") &&
+    if ! { (umask 077 && cp "$2" "$DANELINT_INSTALL_DIR/.privkey.pem.tmp") &&
       cp "$1" "$DANELINT_INSTALL_DIR/.fullchain.pem.tmp" &&
       mv -f "$DANELINT_INSTALL_DIR/.privkey.pem.tmp" "$DANELINT_INSTALL_DIR/privkey.pem" &&
-      mv -f "$DANELINT_INSTALL_DIR/.fullchain.pem.tmp" "$DANELINT_INSTALL_DIR/fullchain.pem" ||
-      { danelint_hook_log "error: cannot install into $DANELINT_INSTALL_DIR"; return 2; }
+      mv -f "$DANELINT_INSTALL_DIR/.fullchain.pem.tmp" "$DANELINT_INSTALL_DIR/fullchain.pem"; }; then
+      danelint_hook_log "error: cannot install into $DANELINT_INSTALL_DIR"; return 2
+    fi
   fi
   if [ -n "${DANELINT_RELOAD_CMD:-}" ]; then
     sh -c "$DANELINT_RELOAD_CMD" || { danelint_hook_log "error: reload command failed: $DANELINT_RELOAD_CMD"; return 2; }
@@ -145,6 +152,11 @@ danelint_hook() {
   _sd=$DANELINT_STATE_DIR/$_name
   (umask 077 && mkdir -p "$_sd") || danelint_hook_die "cannot create $_sd"
   _newpub=$(danelint_hook_pub "$_key") || danelint_hook_die "$_key is not a key openssl can read"
+  # Adopting a running service: DANELINT_DEPLOYED_KEY names the key it serves now (first run only).
+  if [ ! -r "$_sd/deployed.pub" ] && [ -n "${DANELINT_DEPLOYED_KEY:-}" ]; then
+    _p=$(danelint_hook_pub "$DANELINT_DEPLOYED_KEY") || danelint_hook_die "cannot read DANELINT_DEPLOYED_KEY $DANELINT_DEPLOYED_KEY"
+    printf '%s\n' "$_p" >"$_sd/deployed.pub.tmp" && mv "$_sd/deployed.pub.tmp" "$_sd/deployed.pub" || exit 2
+  fi
   _mode=first
   if [ -r "$_sd/deployed.pub" ]; then
     if [ "$(cat "$_sd/deployed.pub")" = "$_newpub" ]; then _mode=same; else _mode=switch; fi
@@ -171,6 +183,22 @@ danelint_hook() {
     # shellcheck disable=SC2086
     danelint_hook_publish "$_chain" "$_key" $_next || exit 2
   else
+    if [ "$_mode" = first ]; then
+      # First run, but TLSA records may already be published (by hand, another tool): replacing them
+      # is only safe when they already cover this key long enough.
+      for _h in $DANELINT_HOSTS; do
+        danelint_hook_snapshot "$_h" "$_sd/published-$_h.zone" || danelint_hook_die "dig @$DANELINT_NS_SERVER failed"
+        grep -q 'TLSA' "$_sd/published-$_h.zone" || continue
+        _verdict=$(danelint_hook_gate "$_h" "$_key"); _rc=$?
+        case $_rc in
+          0) ;;
+          1) printf '%s\n' "$_verdict" >&2
+             danelint_hook_log "refused: TLSA records at _${DANELINT_PORT}._${DANELINT_PROTO}.$_h were not published by this hook and do not cover $_key long enough; DNS unchanged. Set DANELINT_DEPLOYED_KEY to the key the service uses now and run again: the hook then keeps it published and pre-publishes the new one"
+             exit 1 ;;
+          *) danelint_hook_die "rollover-check failed for $_h; nothing changed" ;;
+        esac
+      done
+    fi
     # shellcheck disable=SC2086
     danelint_hook_publish "$_chain" "$_key" $_next || exit 2
     danelint_hook_install "$_chain" "$_key" || exit 2

@@ -61,7 +61,7 @@ certbot_step() {  # N KEY NEXT: archive/*N.pem, live/ symlinks as certbot makes 
 certbot_fullchain() { echo "$T/le/live/mx.example.com/fullchain.pem"; }
 certbot_hook() {
   env RENEWED_LINEAGE="$T/le/live/mx.example.com" RENEWED_DOMAINS=mx.example.com DANELINT_NEXT_KEY="$T/le/next.key" \
-    DANELINT_STATE_DIR="$T/state-certbot" DANELINT_INSTALL_DIR="$T/inst-certbot" \
+    DANELINT_STATE_DIR="${STATE:-$T/state-certbot}" DANELINT_INSTALL_DIR="${INST:-$T/inst-certbot}" \
     DANELINT_RELOAD_CMD="echo reloaded >>'$T/reloads-certbot'" "$HOOKS/danelint-certbot-deploy"
 }
 # ---------------------------------------------------------------- acme.sh: reloadcmd environment
@@ -134,6 +134,9 @@ scenario() {  # CLIENT
 }
 
 for client in certbot acmesh dehydrated; do
+  # each client starts as a new service: no TLSA records at the owner yet
+  printf 'server 127.0.0.1 %s\nupdate delete %s. TLSA\nsend\n' "$NAMED_PORT" "$OWNER" | nsupdate -k "$NAMED_KEYFILE" ||
+    bad "clearing the RRset"
   scenario "$client"
 done
 check "certbot: the reload command ran once per accepted run" "3" "$(wc -l <"$T/reloads-certbot")"
@@ -148,6 +151,21 @@ run_hook "bad TSIG key" 2 2026-01-02T00:00:00Z -- bad_tsig_hook
 contains "bad TSIG key: says DNS is unchanged" "$OUT" "DNS unchanged"
 check "bad TSIG key: RRset unchanged" "$before" "$(rrset)"
 check "bad TSIG key: B still installed" "$(spki certbot-B.key)" "$(spki "$T/inst-certbot/privkey.pem")"
+
+# Adopting a service whose TLSA records were published before the hook (here: dehydrated's {B, C, D}):
+# a first run for a key those records do not cover refuses and leaves DNS alone ...
+before=$(rrset)
+adopt_hook() { STATE=$T/state-adopt INST=$T/inst-adopt certbot_hook; }
+run_hook "adopt: first run, key not covered" 1 2026-01-02T00:00:00Z -- adopt_hook
+contains "adopt: explains DANELINT_DEPLOYED_KEY" "$OUT" "Set DANELINT_DEPLOYED_KEY"
+check "adopt: RRset unchanged" "$before" "$(rrset)"
+[[ -e $T/inst-adopt/privkey.pem ]] && bad "adopt: something was installed" || ok
+# ... and with DANELINT_DEPLOYED_KEY it keeps the served key and pre-publishes the new one (still refused)
+adopt2_hook() { DANELINT_DEPLOYED_KEY=$T/dehydrated-D.key adopt_hook; }
+run_hook "adopt: with the deployed key" 1 2026-01-02T00:00:00Z -- adopt2_hook
+check "adopt: RRset is {served D, new key, next}" "$(want dehydrated-D.key certbot-D.key certbot-A.key)" "$(rrset)"
+run_hook "adopt: switch after 2 x TTL" 0 2026-01-02T02:00:00Z -- adopt_hook
+check "adopt: RRset after the switch" "$(want certbot-D.key certbot-A.key)" "$(rrset)"
 
 # Missing configuration is an error before anything happens.
 no_zone_hook() { DANELINT_ZONE='' certbot_hook; }
