@@ -36,8 +36,9 @@
 #   accepted switch: install + reload first (the new key is already published), then publish {new, next}
 #   same key / first deployment: publish {current, next} first, then install + reload (a first run
 #   that finds TLSA records not covering the key refuses instead; see DANELINT_DEPLOYED_KEY)
-# Each publication is one nsupdate message replacing the whole TLSA RRset of every owner (atomic on
-# the server); dig then checks that the server shows exactly the wanted RRsets.
+# Each publication replaces the whole TLSA RRset of each owner in one nsupdate message per owner (atomic
+# on the server), and every RRset written holds the key in service, so a failure between owners leaves
+# each of them valid; dig then checks that the server shows exactly the wanted RRsets.
 
 danelint_hook_log() { printf 'danelint-hook: %s\n' "$*" >&2; }
 danelint_hook_die() { danelint_hook_log "error: $*"; exit 2; }

@@ -27,13 +27,13 @@ named_start example.com; rc=$?
 echo "named on 127.0.0.1:$NAMED_PORT"
 
 OWNER=_25._tcp.mx.example.com
-export DANELINT_HOOK_CONFIG=/nonexistent DANELINT_HOSTS=mx.example.com DANELINT_ZONE=example.com \
+export DANELINT_HOOK_CONFIG=/nonexistent DANELINT_HOSTS="mx.example.com mx2.example.com" DANELINT_ZONE=example.com \
   DANELINT_NS_SERVER=127.0.0.1 DANELINT_NS_PORT=$NAMED_PORT DANELINT_TSIG_KEYFILE=$NAMED_KEYFILE \
   DANELINT_TTL=3600 DANELINT_MIN_WAIT=1h   # the gate's wait is then 2 x TTL = 2 h
 
 spki() { openssl pkey -in "$1" -pubout -outform DER | openssl dgst -sha256 -r | cut -d' ' -f1; }
-rrset() {
-  dig +short +norec @127.0.0.1 -p "$NAMED_PORT" "$OWNER" TLSA | tr 'A-F' 'a-f' |
+rrset() {  # [OWNER]
+  dig +short +norec @127.0.0.1 -p "$NAMED_PORT" "${1:-$OWNER}" TLSA | tr 'A-F' 'a-f' |
     awk '{d=""; for (i=4;i<=NF;i++) d=d $i; print $1, $2, $3, d}' | sort
 }
 want() { for k in "$@"; do echo "3 1 1 $(spki "$k")"; done | sort -u; }
@@ -104,6 +104,7 @@ scenario() {  # CLIENT
   "${c}_step" 1 "$A" "$B"
   run_hook "$c first deployment" 0 2026-01-01T00:00:00Z -- "${c}_hook"
   check "$c: RRset after the first deployment is {A, B}" "$(want "$A" "$B")" "$(rrset)"
+  check "$c: the second MX host has the same RRset" "$(want "$A" "$B")" "$(rrset _25._tcp.mx2.example.com)"
   check "$c: A installed" "$(spki "$A")" "$(spki "$inst/privkey.pem")"
 
   # 2. renewal 1 with the same key (reuse_key): nothing switches, RRset unchanged
@@ -121,6 +122,7 @@ scenario() {  # CLIENT
   # 4. the same renewal retried after the earliest safe time: switch to B, A retired, C pre-published
   run_hook "$c safe switch" 0 2026-01-01T02:00:00Z -- "${c}_hook"
   check "$c: RRset after the switch is {B, C}" "$(want "$B" "$C")" "$(rrset)"
+  check "$c: the second MX host after the switch" "$(want "$B" "$C")" "$(rrset _25._tcp.mx2.example.com)"
   check "$c: B installed" "$(spki "$B")" "$(spki "$inst/privkey.pem")"
   cmp -s "$inst/fullchain.pem" "$("${c}_fullchain")" && ok || bad "$c: the installed fullchain is not the renewed one"
 
@@ -130,12 +132,14 @@ scenario() {  # CLIENT
   contains "$c: unpublished key: earliest safe time" "$OUT" "earliest safe time 2026-01-01T07:00:00Z"
   contains "$c: unpublished key: the reason" "$OUT" "has no TLSA record at _25._tcp.mx.example.com"
   check "$c: RRset after the second refusal is {B, C, D}" "$(want "$B" "$C" "$D")" "$(rrset)"
+  check "$c: the second MX host after the second refusal" "$(want "$B" "$C" "$D")" "$(rrset _25._tcp.mx2.example.com)"
   check "$c: B still installed" "$(spki "$B")" "$(spki "$inst/privkey.pem")"
 }
 
 for client in certbot acmesh dehydrated; do
   # each client starts as a new service: no TLSA records at the owner yet
-  printf 'server 127.0.0.1 %s\nupdate delete %s. TLSA\nsend\n' "$NAMED_PORT" "$OWNER" | nsupdate -k "$NAMED_KEYFILE" ||
+  printf 'server 127.0.0.1 %s\nupdate delete %s. TLSA\nupdate delete _25._tcp.mx2.example.com. TLSA\nsend\n' \
+    "$NAMED_PORT" "$OWNER" | nsupdate -k "$NAMED_KEYFILE" ||
     bad "clearing the RRset"
   scenario "$client"
 done
