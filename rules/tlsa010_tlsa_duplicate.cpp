@@ -1,5 +1,6 @@
 #include <algorithm>
-#include <map>
+#include <string>
+#include <unordered_map>
 #include <tuple>
 
 #include "lint/rule_helpers.hpp"
@@ -12,13 +13,14 @@ void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
-      std::map<std::vector<uint8_t>, const Record*> seen;
+      // Keyed by the RDATA bytes (hashing, not ordering: GCC 12 -O3 misreports ordered byte-vector compares).
+      std::unordered_map<std::string, const Record*> seen;
       std::vector<uint32_t> in_file_order = set.records;
       std::sort(in_file_order.begin(), in_file_order.end());
       for (uint32_t idx : in_file_order) {
         const Record& rec = zone->records[idx];
         auto rd = zone->rdata(rec);
-        auto [it, fresh] = seen.emplace(std::vector<uint8_t>(rd.begin(), rd.end()), &rec);
+        auto [it, fresh] = seen.emplace(std::string(reinterpret_cast<const char*>(rd.data()), rd.size()), &rec);
         if (fresh) continue;
         auto t = decode_tlsa(rd);
         Finding& f = out.report(*zone, rec, cat(tlsa_params(*t), " record appears twice in the RRset"));
