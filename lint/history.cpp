@@ -75,10 +75,13 @@ struct Json {
   enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
   std::string text;  ///< string value, or number text
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  // Object members as parallel vectors: a pair<string, Json> inside Json is an incomplete type,
+  // which clang's libstdc++ checks reject (vector<Json> of an incomplete Json is fine since C++17).
+  std::vector<std::string> member_keys;
+  std::vector<Json> member_values;
   const Json* get(std::string_view k) const {
-    for (const auto& [mk, mv] : members)
-      if (mk == k) return &mv;
+    for (size_t m = 0; m < member_keys.size(); ++m)
+      if (member_keys[m] == k) return &member_values[m];
     return nullptr;
   }
 };
@@ -160,7 +163,8 @@ struct JsonParser {
           ++i;
           Json m;
           if (!value(m)) return false;
-          v.members.emplace_back(std::move(k), std::move(m));
+          v.member_keys.push_back(std::move(k));
+          v.member_values.push_back(std::move(m));
           ws();
           if (i < s.size() && s[i] == ',') { ++i; continue; }
           if (i < s.size() && s[i] == '}') { ++i; break; }
