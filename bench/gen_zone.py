@@ -39,9 +39,10 @@ def main() -> None:
                 w(f"_25._tcp.mail{i} IN TLSA 3 1 1 {digest}\n")
                 w(f"{name} IN MX 10 mail{i}\n")
                 names += 3
-            else:  # delegation with DS and in-bailiwick glue
-                w(f"sub{i} IN NS ns.sub{i}\n")
-                w(f"ns.sub{i} IN A 10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}\n")
+            else:  # delegation with DS and two in-bailiwick glue addresses (RFC 1034 wants two servers)
+                w(f"sub{i} IN NS ns1.sub{i}\nsub{i} IN NS ns2.sub{i}\n")
+                w(f"ns1.sub{i} IN A 10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}\n")
+                w(f"ns2.sub{i} IN A 10.{(i >> 16 & 255) + 1}.{i >> 8 & 255}.{i & 255}\n")
                 digest = hashlib.sha256(f"ds{i}".encode()).hexdigest()
                 w(f"sub{i} IN DS {rnd.randrange(1, 65535)} 13 2 {digest}\n")
                 names += 2

@@ -2,17 +2,19 @@
 # Benchmarks `danelint lint` against the peers on the same signed zones, side by side.
 #
 #   bench/run.sh [--sizes "10000 100000"] [--algs "ecdsa rsa ed25519"] [--denial "nsec nsec3"]
-#                [--runs 3] [--bin build/danelint] [--work DIR]
+#                [--runs 3] [--bin build/danelint] [--work DIR] [--prepare-only]
 #
 # (a) generates zones (bench/gen_zone.py), (b) signs them with dnssec-signzone, (c) runs danelint and
-# kzonecheck, dnssec-verify, ldns-verify-zone and validns (where it supports the algorithm) on the same
-# file at the same time, alternating, and reports median wall, CPU and peak RSS with danelint/peer
-# ratios, (d) measures the crypto bound: `openssl speed` verifications per second x cores against the
-# zone's RRSIG count. The 1M size is opt-in (--sizes 1000000). Needs GNU time (package `time`).
+# kzonecheck, dnssec-verify, ldns-verify-zone and validns (where it can verify the algorithm) on the same
+# file at the same time, alternating the order, and reports median wall, CPU and peak RSS with
+# danelint/peer ratios, (d) measures the crypto bound: `openssl speed` verifications per second x cores
+# against the zone's RRSIG count. Then zone-only linting (--no-verify) in MB/s, Knot's parse time
+# (kzonecheck -d off), and `danelint gen` on one certificate. The 1M size is opt-in (--sizes 1000000).
+# Needs the packages in tools/packages-bench.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-sizes="10000 100000"; algs="ecdsa rsa ed25519"; denials="nsec nsec3"; runs=3
+sizes="10000 100000"; algs="ecdsa rsa ed25519"; denials="nsec nsec3"; runs=3; prepare_only=0
 bin="$repo/build/danelint"; work="${TMPDIR:-/tmp}/danelint-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,11 +24,14 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --bin) bin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
+    --prepare-only) prepare_only=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 [ -x "$bin" ] || { echo "build danelint first ($bin)" >&2; exit 2; }
-command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
+for t in /usr/bin/time bc kzonecheck dnssec-verify ldns-verify-zone dnssec-signzone; do
+  command -v "$t" >/dev/null || { echo "needs $t: apt-get install \$(grep -v '^#' tools/packages-bench.txt)" >&2; exit 2; }
+done
 mkdir -p "$work"
 cores=$(nproc)
 origin=bench.example.
@@ -35,50 +40,79 @@ declare -A alg_name=([ecdsa]=ECDSAP256SHA256 [rsa]=RSASHA256 [ed25519]=ED25519)
 declare -A alg_bits=([ecdsa]= [rsa]="-b 2048" [ed25519]=)
 declare -A speed_arg=([ecdsa]=ecdsap256 [rsa]=rsa2048 [ed25519]=ed25519)
 
-# Verify rate per core from `openssl speed` (the crypto bound's numerator).
+# Verifications per second per core from `openssl speed` (the crypto bound's denominator).
+declare -A rate_cache=()
 verify_rate() {
-  local out
-  out=$(openssl speed -seconds 3 "${speed_arg[$1]}" 2>/dev/null)
-  case "$1" in
-    rsa) echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}' ;;
-    ecdsa) echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1 ;;
-    ed25519) echo "$out" | awk '/Ed25519\)/ {print $(NF)}' | tail -1 ;;
-  esac
+  if [ -z "${rate_cache[$1]:-}" ]; then
+    local out
+    out=$(openssl speed -seconds 3 "${speed_arg[$1]}" 2>/dev/null)
+    case "$1" in
+      rsa) rate_cache[$1]=$(echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}') ;;
+      ecdsa) rate_cache[$1]=$(echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1) ;;
+      ed25519) rate_cache[$1]=$(echo "$out" | awk '/Ed25519\)/ {print $(NF)}' | tail -1) ;;
+    esac
+  fi
+  echo "${rate_cache[$1]}"
 }
+
+# RRSIG records (not the word RRSIG in NSEC bitmaps) in dnssec-signzone's output.
+count_rrsigs() { awk '($1 ~ /^[0-9]+$/ && $2 == "RRSIG") || ($3 == "IN" && $4 == "RRSIG")' "$1" | wc -l; }
 
 # measure LABEL -- command... : appends "LABEL wall cpu rss_kb exit" to $results
 measure() {
   local label=$1; shift 2
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >/dev/null 2>&1 && rc=0 || rc=$?
-  read -r wall user sys rss <"$work/time.out" || true
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.out" "$@" >"$work/out.txt" 2>"$work/err.txt" && rc=0 || rc=$?
+  # GNU time writes "Command exited with non-zero status N" before the numbers.
+  read -r wall user sys rss < <(tail -n 1 "$work/time.out") || true
   echo "$label $wall $(echo "$user + $sys" | bc) $rss $rc" >>"$results"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+row() { printf '%-30s %-18s %8s %8s %8s %7s %s\n' "$@"; }
 
-printf '%-34s %-16s %9s %9s %9s %7s %s\n' zone tool "wall(s)" "cpu(s)" "rss(MB)" ratio note
-for size in $sizes; do
-  src="$work/zone-$size.txt"
+prepare() {  # size alg denial -> signed zone path
+  local size=$1 alg=$2 denial=$3
+  local src="$work/zone-$size.txt" kdir="$work/keys-$alg" zone="$work/$size-$alg-$denial.signed"
   [ -s "$src" ] || python3 "$here/gen_zone.py" "$origin" "$size" "$src"
+  if [ ! -d "$kdir" ]; then
+    mkdir -p "$kdir"
+    dnssec-keygen -q -K "$kdir" -a "${alg_name[$alg]}" ${alg_bits[$alg]} -f KSK "$origin" >/dev/null
+    dnssec-keygen -q -K "$kdir" -a "${alg_name[$alg]}" ${alg_bits[$alg]} "$origin" >/dev/null
+  fi
+  if [ ! -s "$zone" ]; then
+    local nsec3=(); [ "$denial" = nsec3 ] && nsec3=(-3 - -H 0)
+    # Signed now-1d .. now+30d: dnssec-verify has no clock option, so all tools check "now".
+    (cd "$work" && dnssec-signzone -q -K "$kdir" -S -o "$origin" "${nsec3[@]}" -s now-86400 -e now+2592000 \
+      -f "$zone.tmp" "$src" >/dev/null && mv "$zone.tmp" "$zone")
+  fi
+  echo "$zone"
+}
+
+# validns 0.8 predates Ed25519, and on Debian 12 (OpenSSL 3) it cannot build ECDSA keys ("error
+# building pkey"): it runs only where a probe shows it verifying signatures.
+validns_works() {
+  command -v validns >/dev/null || return 1
+  [ "$2" = ed25519 ] && return 1
+  ! validns -z "$origin" -t "$3" -p all "$1" 2>&1 | grep -q "error building pkey\|unsupported algorithm"
+}
+
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $cores cores," \
+  "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "versions: danelint $("$bin" --version 2>/dev/null | head -1), $(kzonecheck --version 2>&1 | head -1)," \
+  "dnssec-verify $(dnssec-verify -V 2>&1 | head -1 | awk '{print $2}'), ldns $(ldns-verify-zone -v 2>&1 | head -1 | awk '{print $NF}')," \
+  "$(openssl version | cut -d' ' -f1-2)"
+row zone tool "wall(s)" "cpu(s)" "rss(MB)" ratio note
+for size in $sizes; do
   for alg in $algs; do
-    kdir="$work/keys-$alg"
-    if [ ! -d "$kdir" ]; then
-      mkdir -p "$kdir"
-      dnssec-keygen -q -K "$kdir" -a "${alg_name[$alg]}" ${alg_bits[$alg]} -f KSK "$origin" >/dev/null
-      dnssec-keygen -q -K "$kdir" -a "${alg_name[$alg]}" ${alg_bits[$alg]} "$origin" >/dev/null
-    fi
-    rate=$(verify_rate "$alg")
     for denial in $denials; do
-      zone="$work/$size-$alg-$denial.signed"
-      if [ ! -s "$zone" ]; then
-        nsec3=(); [ "$denial" = nsec3 ] && nsec3=(-3 - -H 0)
-        # Signed now-1d .. now+30d: dnssec-verify has no clock option, so all tools check "now".
-        dnssec-signzone -q -K "$kdir" -S -o "$origin" "${nsec3[@]}" -s now-86400 -e now+2592000 \
-          -f "$zone" "$src" >/dev/null
-      fi
+      zone=$(prepare "$size" "$alg" "$denial")
+      [ "$prepare_only" = 1 ] && continue
+      rate=$(verify_rate "$alg")
       now=$(date -u +%s)
-      sigs=$(grep -c 'RRSIG' "$zone" || true)
-      mb=$(du -m "$zone" | cut -f1)
+      sigs=$(count_rrsigs "$zone")
+      bytes=$(stat -c %s "$zone")
+      mb=$(echo "scale=1; $bytes / 1000000" | bc)
+      use_validns=0; validns_works "$zone" "$alg" "$now" && use_validns=1
       results="$work/results-$size-$alg-$denial.txt"; : >"$results"
       for ((r = 1; r <= runs; r++)); do
         # Alternate the order each run so no tool always runs on a warm or cold cache.
@@ -90,29 +124,52 @@ for size in $sizes; do
             kzonecheck) measure kzonecheck -- kzonecheck -o "$origin" -d on -t "$now" "$zone" ;;
             dnssec-verify) measure dnssec-verify -- dnssec-verify -q -o "$origin" "$zone" ;;
             ldns-verify-zone) measure ldns-verify-zone -- ldns-verify-zone -V 1 -t "$(date -u -d @"$now" +%Y%m%d%H%M%S)" "$zone" ;;
-            validns)
-              command -v validns >/dev/null || continue
-              [ "$alg" = ed25519 ] && continue  # validns 0.8 predates Ed25519
-              measure validns -- validns -z "$origin" -t "$now" -p all "$zone" ;;
+            validns) [ "$use_validns" = 1 ] && measure validns -- validns -z "$origin" -t "$now" -p all "$zone" ;;
           esac
         done
+        # Zone-only lint (every rule but the signature checks) and Knot's zone parser with its
+        # DNSSEC checks off: both read the whole file without verifying signatures.
+        measure danelint-no-verify -- "$bin" lint --no-config --now "$now" --no-verify --format json "$zone"
+        measure kzonecheck-parse -- kzonecheck -o "$origin" -d off -t "$now" "$zone"
       done
-      # Crypto bound: every RRSIG verified once, on all cores, at `openssl speed`'s rate.
-      bound=$(echo "scale=2; $sigs / ($rate * $cores)" | bc)
+      label="$size $alg/$denial ${mb}MB"
       d_wall=$(awk '$1=="danelint" {print $2}' "$results" | median)
-      label="$size $alg/$denial (${mb}MB)"
-      for t in danelint kzonecheck dnssec-verify ldns-verify-zone validns; do
+      fastest=""
+      for t in danelint kzonecheck dnssec-verify ldns-verify-zone validns danelint-no-verify kzonecheck-parse; do
         grep -q "^$t " "$results" || continue
         wall=$(awk -v t=$t '$1==t {print $2}' "$results" | median)
         cpu=$(awk -v t=$t '$1==t {print $3}' "$results" | median)
         rss=$(awk -v t=$t '$1==t {print $4}' "$results" | median)
         rc=$(awk -v t=$t '$1==t {print $5}' "$results" | sort -u | tr '\n' ',')
-        ratio=$(echo "scale=2; $d_wall / $wall" | bc)
-        printf '%-34s %-16s %9s %9s %9s %7s %s\n' "$label" "$t" "$wall" "$cpu" "$((rss / 1024))" "$ratio" "exit ${rc%,}"
+        case $t in
+          danelint-no-verify)
+            row "$label" "$t" "$wall" "$cpu" "$((rss / 1024))" "" "$(echo "scale=0; $bytes / 1000000 / $wall" | bc) MB/s, exit ${rc%,}" ;;
+          kzonecheck-parse)
+            row "$label" "$t" "$wall" "$cpu" "$((rss / 1024))" "" "Knot parse + checks, no DNSSEC, exit ${rc%,}" ;;
+          *)
+            ratio=$(echo "scale=2; $d_wall / $wall" | bc)
+            [ "$t" != danelint ] && [ "$rc" = "0," ] && { [ -z "$fastest" ] || [ "$(echo "$wall < $fastest" | bc)" = 1 ]; } && fastest=$wall
+            row "$label" "$t" "$wall" "$cpu" "$((rss / 1024))" "$ratio" "exit ${rc%,}" ;;
+        esac
       done
-      printf '%-34s %-16s %9s %9s %9s %7s %s\n' "$label" "crypto bound" "$bound" "" "" \
-        "$(echo "scale=2; $d_wall / $bound" | bc)" "$sigs RRSIGs, ${rate}/s/core x $cores"
+      [ "$use_validns" = 1 ] || row "$label" validns "-" "-" "-" "" "cannot verify ${alg_name[$alg]} here"
+      # Crypto bound: every RRSIG verified once, on all cores, at `openssl speed`'s rate.
+      bound=$(echo "scale=2; $sigs / ($rate * $cores)" | bc)
+      row "$label" "crypto bound" "$bound" "" "" "$(echo "scale=2; $d_wall / $bound" | bc)" "$sigs RRSIGs, ${rate}/s/core x $cores"
+      [ -n "$fastest" ] && row "$label" "fastest peer" "$fastest" "" "" "$(echo "scale=2; $d_wall / $fastest" | bc)" ""
     done
   done
 done
+[ "$prepare_only" = 1 ] && exit 0
+
+# danelint gen on one certificate: process wall time (bash's EPOCHREALTIME, no fork around the
+# measurement), median of 21 runs.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/gen.key" -out "$work/gen.pem" \
+  -subj /CN=mail.bench.example -days 30 2>/dev/null
+for ((r = 1; r <= 21; r++)); do
+  t0=$EPOCHREALTIME
+  "$bin" gen --cert "$work/gen.pem" --host mail.bench.example >/dev/null
+  t1=$EPOCHREALTIME
+  echo "$t1 - $t0" | bc
+done | median | awk '{printf "%-30s %-18s %8.4f %s\n", "gen (one certificate)", "danelint gen", $1, "s wall, median of 21"}'
 echo "ratio = danelint wall / tool wall (below 1: danelint is faster); medians of $runs runs"

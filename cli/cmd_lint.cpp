@@ -72,6 +72,8 @@ int run_lint_command(const LintOptions& opts) {
     else if (cfg.select) eng.rules.select = *cfg.select;
     eng.rules.ignore = cfg.ignore;
     eng.rules.ignore.insert(eng.rules.ignore.end(), opts.ignore.begin(), opts.ignore.end());
+    if (opts.no_verify)
+      for (std::string_view id : dnssec::analysis_rule_ids()) eng.rules.ignore.emplace_back(id);
     eng.rules.severity = cfg.severity;
     eng.rules.options = cfg.options;
     eng.suppress.per_file_ignores = cfg.per_file_ignores;
@@ -164,6 +166,8 @@ int run_lint_command(const LintOptions& opts) {
         rep.notes.push_back(cat("baseline ", opts.baseline, ": ", stale, " recorded finding", stale == 1 ? " no longer occurs" : "s no longer occur",
                                 "; refresh it with --write-baseline"));
     }
+    if (opts.no_verify)
+      rep.notes.push_back("--no-verify: signatures were not verified and DS data not matched (SIG004-008, KEY001-003, DS001-005 skipped)");
     for (const auto& z : ws.zones) {
       if (z->unreadable) continue;
       rep.zones.push_back({z->files[0], z->origin_text(), z->origin_source, z->is_signed(), z->records.size()});
@@ -211,6 +215,8 @@ void setup_lint(CLI::App& app, int& exit_code) {
   cmd->add_option("files", opts->files, "Zone files (signed or unsigned)");
   cmd->add_option("-c,--config", opts->config, "Config file (default: discover danelint.toml)");
   cmd->add_flag("--no-config", opts->no_config, "Do not read any config file");
+  cmd->add_flag("--no-verify", opts->no_verify,
+                "Skip signature verification and DS matching (rules SIG004-008, KEY001-003, DS001-005): a fast syntax and structure pass");
   cmd->add_option("-f,--format", opts->format, "Output format: text, json, sarif, github, gitlab or junit")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}, CLI::ignore_case))
       ->envname("DANELINT_FORMAT");

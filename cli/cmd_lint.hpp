@@ -9,6 +9,7 @@ struct LintOptions {
   std::vector<std::string> files;
   std::string config;
   bool no_config = false;
+  bool no_verify = false;  ///< skip the rules that verify signatures or match DS (the crypto analysis)
   std::string format = "text";
   std::vector<std::string> select, ignore;
   std::string now;

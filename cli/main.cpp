@@ -1,5 +1,6 @@
 // danelint: offline DNSSEC and DANE linter. Thin wiring; each subcommand lives in cli/cmd_*.cpp.
 #include <ldns/ldns.h>
+#include <malloc.h>
 #include <openssl/crypto.h>
 
 #include <iostream>
@@ -9,6 +10,11 @@
 
 int main(int argc, char** argv) {
   using namespace danelint;
+  // Loading a zone frees and allocates millions of small blocks; glibc's default gives memory back to
+  // the kernel whenever 128 KiB sit free at the top of the heap, and the brk calls and TLB flushes that
+  // causes took a sixth of a 100k-name zone's load time. Keep freed memory for reuse instead.
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
   CLI::App app{"danelint: lint DNSSEC and DANE deployments offline, and generate TLSA records"};
   app.set_version_flag("--version", cat("danelint ", DANELINT_VERSION, "\nldns ", ldns_version(), "\n",
                                         OpenSSL_version(OPENSSL_VERSION)));

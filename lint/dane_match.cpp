@@ -71,7 +71,7 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
     if (!idx) continue;
     const RRset* set = zone->find_rrset(*idx, LDNS_RR_TYPE_TLSA);
     if (!set) continue;
-    std::vector<uint32_t> ids = set->records;
+    std::vector<uint32_t> ids(set->records.begin(), set->records.end());
     std::sort(ids.begin(), ids.end());  // file order
     for (uint32_t i : ids) {
       const Record& rec = zone->records[i];

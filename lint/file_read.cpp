@@ -33,7 +33,28 @@ std::string read_input_file(const std::string& path, size_t max_bytes, std::stri
     return refuse(cat("larger than ", max_bytes, " bytes"));
   int flags = fcntl(fd, F_GETFL);
   if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  if (S_ISREG(st.st_mode)) out.reserve(static_cast<size_t>(st.st_size));
+  if (S_ISREG(st.st_mode)) {
+    // A regular file is read straight into the string (no bounce buffer for a 100 MB zone); a file
+    // that grows meanwhile goes on through the loop below.
+    size_t want = static_cast<size_t>(st.st_size), got = 0;
+    out.resize(want);
+    while (got < want) {
+      ssize_t n = read(fd, out.data() + got, want - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        std::string err = std::strerror(errno);
+        out.clear();
+        return refuse(err);
+      }
+      if (n == 0) break;
+      got += static_cast<size_t>(n);
+    }
+    out.resize(got);
+    if (got < want) {
+      close(fd);
+      return {};
+    }
+  }
   char buf[65536];
   for (;;) {
     ssize_t n = read(fd, buf, sizeof buf);

@@ -91,12 +91,25 @@ std::optional<std::string> name_from_text(std::string_view text, std::string_vie
 }
 
 int canonical_compare(std::string_view a, std::string_view b) {
-  // Compare label by label from the rightmost (RFC 4034 §6.1).
-  auto la = name_labels(a), lb = name_labels(b);
-  size_t ia = la.size(), ib = lb.size();
+  // Compare label by label from the rightmost (RFC 4034 §6.1). Label offsets go on the stack: this
+  // runs inside sorts of every owner name of the zone, where a heap allocation per call showed.
+  uint16_t oa[128], ob[128];  // a wire name of 255 octets has at most 127 labels
+  auto offsets = [](std::string_view w, uint16_t* out) {
+    size_t n = 0, i = 0;
+    while (i < w.size() && n < 128) {
+      size_t len = static_cast<unsigned char>(w[i]);
+      if (len == 0 || i + 1 + len > w.size()) break;
+      out[n++] = static_cast<uint16_t>(i);
+      i += len + 1;
+    }
+    return n;
+  };
+  size_t ia = offsets(a, oa), ib = offsets(b, ob);
   while (ia > 0 && ib > 0) {
     --ia, --ib;
-    int c = la[ia].compare(lb[ib]);
+    std::string_view x = a.substr(oa[ia] + 1u, static_cast<unsigned char>(a[oa[ia]]));
+    std::string_view y = b.substr(ob[ib] + 1u, static_cast<unsigned char>(b[ob[ib]]));
+    int c = x.compare(y);
     if (c != 0) return c < 0 ? -1 : 1;
   }
   if (ia == ib) return 0;
@@ -155,12 +168,18 @@ void ZoneModel::build_index() {
     return ra.rrclass < rb.rrclass;
   });
   rrsets_.clear();
-  for (uint32_t idx : order) {
-    const Record& r = records[idx];
-    if (rrsets_.empty() || rrsets_.back().owner != r.owner || rrsets_.back().type != r.type ||
-        rrsets_.back().rrclass != r.rrclass)
-      rrsets_.push_back(RRset{r.owner, r.type, r.rrclass, {}});
-    rrsets_.back().records.push_back(idx);
+  rrset_records_ = std::move(order);
+  const uint32_t* base = rrset_records_.data();
+  for (size_t k = 0; k < rrset_records_.size();) {
+    const Record& r = records[rrset_records_[k]];
+    size_t e = k + 1;
+    while (e < rrset_records_.size()) {
+      const Record& n = records[rrset_records_[e]];
+      if (n.owner != r.owner || n.type != r.type || n.rrclass != r.rrclass) break;
+      ++e;
+    }
+    rrsets_.push_back(RRset{r.owner, r.type, r.rrclass, std::span<const uint32_t>(base + k, e - k)});
+    k = e;
   }
   owner_slices_.assign(names.size(), {0, 0});
   for (uint32_t i = 0; i < rrsets_.size();) {

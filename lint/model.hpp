@@ -56,7 +56,7 @@ struct RRset {
   uint32_t owner = 0;
   uint16_t type = 0;
   uint16_t rrclass = 1;
-  std::vector<uint32_t> records;
+  std::span<const uint32_t> records;  ///< a slice of one index array of the model: no allocation per RRset
 };
 
 /// A `; danelint: ...` comment, kept for inline suppressions.
@@ -138,6 +138,7 @@ class ZoneModel {
   };
   std::unordered_map<std::string_view, uint32_t, StrHash, std::equal_to<>> name_index_;
   std::vector<RRset> rrsets_;
+  std::vector<uint32_t> rrset_records_;  ///< record indices in RRset order; RRset::records are slices
   std::vector<uint32_t> ordered_names_;
   std::vector<std::pair<uint32_t, uint32_t>> owner_slices_;  ///< per name: [begin, end) into rrsets_
   enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };

@@ -65,7 +65,7 @@ inline Apex collect(const ZoneModel& zone) {
   auto apex = zone.apex();
   if (!apex) return a;
   auto take = [&](uint16_t type, std::vector<uint32_t>& into) {
-    if (const RRset* s = zone.find_rrset(*apex, type)) into = s->records;
+    if (const RRset* s = zone.find_rrset(*apex, type)) into.assign(s->records.begin(), s->records.end());
     std::sort(into.begin(), into.end());
   };
   take(kDnskey, a.dnskey);

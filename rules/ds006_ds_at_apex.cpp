@@ -11,7 +11,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (!apex) continue;
     const RRset* ds = zone->find_rrset(*apex, LDNS_RR_TYPE_DS);
     if (!ds) continue;
-    std::vector<uint32_t> recs = ds->records;
+    std::vector<uint32_t> recs(ds->records.begin(), ds->records.end());
     std::sort(recs.begin(), recs.end());
     for (uint32_t idx : recs) {
       const Record& rec = zone->records[idx];

@@ -15,7 +15,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
       // Keyed by the RDATA bytes (hashing, not ordering: GCC 12 -O3 misreports ordered byte-vector compares).
       std::unordered_map<std::string, const Record*> seen;
-      std::vector<uint32_t> in_file_order = set.records;
+      std::vector<uint32_t> in_file_order(set.records.begin(), set.records.end());
       std::sort(in_file_order.begin(), in_file_order.end());
       for (uint32_t idx : in_file_order) {
         const Record& rec = zone->records[idx];

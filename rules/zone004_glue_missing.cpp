@@ -34,7 +34,7 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
     if (!at_apex && !(zone.is_delegation(id) && zone.is_authoritative(id))) continue;
     const RRset* ns = zone.find_rrset(id, LDNS_RR_TYPE_NS);
     if (!ns) continue;
-    std::vector<uint32_t> recs = ns->records;
+    std::vector<uint32_t> recs(ns->records.begin(), ns->records.end());
     std::sort(recs.begin(), recs.end());
     for (uint32_t idx : recs) {
       const Record& rec = zone.records[idx];

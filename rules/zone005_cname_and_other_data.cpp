@@ -22,7 +22,7 @@ void check(const LintContext& ctx, FindingSink& out) {
           if (!first_other || r < *first_other) first_other = r;
       }
       if (others.empty()) continue;
-      auto recs = cname->records;
+      std::vector<uint32_t> recs(cname->records.begin(), cname->records.end());
       uint32_t first_cname = *std::min_element(recs.begin(), recs.end());
       Finding& f = out.report(*zone, zone->records[first_cname],
                               cat("CNAME at ", name_to_text(zone->names[id].wire),

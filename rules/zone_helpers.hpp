@@ -22,7 +22,7 @@ inline std::optional<uint32_t> first_record_at(const ZoneModel& zone, uint32_t n
 /// The records of an RRset in file order, with byte-identical RDATA collapsed to its first occurrence
 /// (RFC 2181 §5: an RRset is a set; duplicates are not distinct records).
 inline std::vector<uint32_t> distinct_records(const ZoneModel& zone, const RRset& set) {
-  std::vector<uint32_t> order = set.records;
+  std::vector<uint32_t> order(set.records.begin(), set.records.end());
   std::sort(order.begin(), order.end());
   std::vector<uint32_t> out;
   for (uint32_t idx : order) {

@@ -54,7 +54,7 @@ void collect_keys(const ZoneModel& z, ZoneDnssec& out) {
   const RRset* set = z.find_rrset(*apex, kDNSKEY);
   if (!set) return;
   out.has_dnskey = true;
-  std::vector<uint32_t> recs = set->records;
+  std::vector<uint32_t> recs(set->records.begin(), set->records.end());
   std::sort(recs.begin(), recs.end());
   for (uint32_t r : recs) {
     auto v = decode_dnskey(z.rdata(z.records[r]));
@@ -259,9 +259,10 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
     ZoneDnssec& zd = a->zones[zi];
     if (z.unreadable) continue;
     collect_keys(z, zd);
-    zd.covering.resize(z.rrsets().size());
     // Index of each RRset by (owner, type) for the RRSIG -> RRset link.
-    std::vector<uint32_t> with_sigs;
+    size_t n_sets = z.rrsets().size();
+    std::vector<uint32_t>& start = zd.covering.start;
+    start.assign(n_sets + 1, 0);
     for (uint32_t r = 0; r < z.records.size(); ++r) {
       const Record& rec = z.records[r];
       if (rec.type != kRRSIG) continue;
@@ -273,11 +274,23 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
         e.status = SigStatus::NoRRset;
         if (const RRset* set = z.find_rrset(rec.owner, v->type_covered); set && v->type_covered != kRRSIG) {
           e.rrset = static_cast<uint32_t>(set - z.rrsets().data());
-          if (zd.covering[e.rrset].empty()) with_sigs.push_back(e.rrset);
-          zd.covering[e.rrset].push_back(static_cast<uint32_t>(zd.sigs.size()));
+          ++start[e.rrset + 1];
         }
       }
       zd.sigs.push_back(e);
+    }
+    std::vector<uint32_t> with_sigs;
+    for (size_t i = 0; i < n_sets; ++i) {
+      if (start[i + 1]) with_sigs.push_back(static_cast<uint32_t>(i));
+      start[i + 1] += start[i];
+    }
+    zd.covering.sigs.resize(start[n_sets]);
+    {
+      std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+      for (uint32_t si = 0; si < zd.sigs.size(); ++si) {
+        const SigEntry& e = zd.sigs[si];
+        if (e.status == SigStatus::NoRRset && e.rrset != UINT32_MAX) zd.covering.sigs[fill[e.rrset]++] = si;
+      }
     }
     std::sort(with_sigs.begin(), with_sigs.end());
     int threads = std::max(1, jobs);
@@ -335,10 +348,13 @@ std::string describe_sig(const RrsigView& sig) {
 }  // namespace danelint::dnssec
 
 namespace danelint::dnssec {
+namespace {
+constexpr std::string_view kAnalysisIds[] = {"SIG004", "SIG005", "SIG006", "SIG007", "SIG008", "KEY001", "KEY002",
+                                             "KEY003", "DS001",  "DS002",  "DS003",  "DS004",  "DS005"};
+}
+std::span<const std::string_view> analysis_rule_ids() { return kAnalysisIds; }
 bool rule_needs_analysis(std::string_view id) {
-  static constexpr std::string_view kIds[] = {"SIG004", "SIG005", "SIG006", "SIG007", "SIG008", "KEY001", "KEY002",
-                                              "KEY003", "DS001",  "DS002",  "DS003",  "DS004",  "DS005"};
-  return std::find(std::begin(kIds), std::end(kIds), id) != std::end(kIds);
+  return std::find(std::begin(kAnalysisIds), std::end(kAnalysisIds), id) != std::end(kAnalysisIds);
 }
 }  // namespace danelint::dnssec
 
@@ -350,7 +366,7 @@ std::vector<std::vector<DsRecordRef>> ds_rrsets(const Workspace& ws) {
     for (const RRset& set : z.rrsets()) {
       if (set.type != kDS) continue;
       std::vector<DsRecordRef> refs;
-      std::vector<uint32_t> recs = set.records;
+      std::vector<uint32_t> recs(set.records.begin(), set.records.end());
       std::sort(recs.begin(), recs.end());
       for (uint32_t r : recs)
         if (auto v = decode_ds(z.rdata(z.records[r]))) refs.push_back({&z, &z.records[r], *v});

@@ -70,12 +70,23 @@ struct DsEntry {
   bool usable() const;       ///< digest type 1, 2 or 4 and a supported algorithm (else validators skip it)
 };
 
+/// For each RRset of the zone, the indices into ZoneDnssec::sigs of the RRSIGs covering it. One flat
+/// array with offsets, not a vector per RRset: a 100k-name zone has half a million RRsets.
+struct CoveringIndex {
+  std::vector<uint32_t> start;  ///< RRset i's entries are sigs[start[i] .. start[i + 1])
+  std::vector<uint32_t> sigs;
+  std::span<const uint32_t> operator[](size_t rrset) const {
+    if (rrset + 1 >= start.size()) return {};
+    return {sigs.data() + start[rrset], start[rrset + 1] - start[rrset]};
+  }
+};
+
 struct ZoneDnssec {
   bool has_rrsig = false;       ///< any RRSIG in the zone: the zone counts as signed
   bool has_dnskey = false;      ///< an apex DNSKEY RRset exists
   std::vector<KeyEntry> keys;   ///< apex DNSKEY records, file order
   std::vector<SigEntry> sigs;   ///< all RRSIG records, file order
-  std::vector<std::vector<uint32_t>> covering;  ///< by RRset index: indices into sigs
+  CoveringIndex covering;       ///< by RRset index: indices into sigs
   std::vector<DsEntry> ds;      ///< parent-side DS data (see header comment)
   DsSource ds_source = DsSource::File;
   bool has_ds_data() const { return !ds.empty(); }
@@ -106,6 +117,8 @@ std::string describe_sig(const RrsigView& sig);
 namespace danelint::dnssec {
 /// The rules that read the analysis; run_lint prepares it on all cores when one of them is selected.
 bool rule_needs_analysis(std::string_view rule_id);
+/// The codes of those rules (what `lint --no-verify` leaves out).
+std::span<const std::string_view> analysis_rule_ids();
 }  // namespace danelint::dnssec
 
 namespace danelint::dnssec {
