@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
 #include <openssl/rsa.h>
+#include <sodium.h>
 
 namespace danelint::dnssec {
 
@@ -94,6 +95,7 @@ PublicKey decode_eddsa(PublicKey k, std::span<const uint8_t> key, int type, size
   EVP_PKEY* p = EVP_PKEY_new_raw_public_key(type, nullptr, key.data(), key.size());
   if (!p) return k.error = "EdDSA key does not decode", k;
   k.pkey.reset(p, EVP_PKEY_free);
+  if (type == EVP_PKEY_ED25519) k.ed25519.assign(key.begin(), key.end());
   k.status = KeyStatus::Ok;
   return k;
 }
@@ -135,7 +137,10 @@ PublicKey decode_public_key(uint8_t alg, std::span<const uint8_t> key) {
   }
 }
 
-Verifier::Verifier() : md_ctx_(EVP_MD_CTX_new()) {}
+Verifier::Verifier() : md_ctx_(EVP_MD_CTX_new()) {
+  static const int sodium_ready = sodium_init();  // once; thread-safe, idempotent
+  (void)sodium_ready;
+}
 
 Verifier::~Verifier() {
   EVP_MD_CTX_free(md_ctx_);
@@ -146,6 +151,13 @@ Verifier::~Verifier() {
 bool Verifier::verify(const PublicKey& key, size_t slot, std::string_view data, std::span<const uint8_t> sig) {
   if (key.status != KeyStatus::Ok || !md_ctx_) return false;
   const uint8_t* msg = reinterpret_cast<const uint8_t*>(data.data());
+  if (key.algorithm == 15 && key.ed25519.size() == crypto_sign_PUBLICKEYBYTES && sig.size() == crypto_sign_BYTES &&
+      crypto_sign_verify_detached(sig.data(), msg, data.size(), key.ed25519.data()) == 0) {
+    // libsodium verifies Ed25519 about 1.8x faster than OpenSSL 3.0 (bench/README.md). It is the
+    // stricter of the two (it also refuses small-order and non-canonical keys), so its "valid" is
+    // OpenSSL's too; anything it refuses is decided by OpenSSL below, which keeps verdicts the same.
+    return true;
+  }
   if (key.algorithm == 15 || key.algorithm == 16) {
     // EdDSA signs the message itself (RFC 8080 §4): one-shot verify, no pre-hash.
     if (slot >= ed_ctx_.size()) ed_ctx_.resize(slot + 1, nullptr);

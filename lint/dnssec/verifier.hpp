@@ -1,4 +1,4 @@
-// DNSSEC signature crypto with OpenSSL 3 EVP.
+// DNSSEC signature crypto with OpenSSL 3 EVP (and libsodium for Ed25519, see verify()).
 //
 // A PublicKey is decoded ONCE per DNSKEY record (RFC 3110 RSA, RFC 6605 ECDSA, RFC 8080 EdDSA) into
 // an EVP_PKEY that all threads share read-only. A Verifier is per thread: it owns one digest context
@@ -31,6 +31,7 @@ struct PublicKey {
   int bits = 0;             ///< RSA modulus size (0 for other algorithms)
   std::string error;        ///< why it is Invalid
   std::shared_ptr<EVP_PKEY> pkey;
+  std::vector<uint8_t> ed25519;  ///< the raw Ed25519 key, for libsodium's faster verification
 };
 
 /// Decodes the public key field of a DNSKEY for its algorithm.
