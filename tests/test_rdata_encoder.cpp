@@ -270,3 +270,138 @@ TEST_CASE("rdata encoder: the NSEC3 next owner of 8 characters") {
   // An 8-character base32hex owner is 5 octets; ldns and the fast path agree on it.
   accepts("NSEC3", "1 0 0 - 0P9MHAVE A");
 }
+
+namespace {
+
+const std::string kExampleWire("\7example\0", 9);
+
+struct DiffStats {
+  size_t records = 0, fast = 0, common = 0, common_fast = 0;
+  std::map<std::string, size_t> declined_common;  // type -> count
+};
+
+bool is_common(uint16_t t) {
+  switch (t) {
+    case LDNS_RR_TYPE_RRSIG: case LDNS_RR_TYPE_NSEC: case LDNS_RR_TYPE_NSEC3: case LDNS_RR_TYPE_A:
+    case LDNS_RR_TYPE_AAAA: case LDNS_RR_TYPE_NS: case LDNS_RR_TYPE_CNAME: case LDNS_RR_TYPE_MX:
+    case LDNS_RR_TYPE_TXT: case LDNS_RR_TYPE_DS: case LDNS_RR_TYPE_CDS: case LDNS_RR_TYPE_DNSKEY:
+    case LDNS_RR_TYPE_CDNSKEY: case LDNS_RR_TYPE_TLSA: case LDNS_RR_TYPE_SMIMEA: case LDNS_RR_TYPE_SOA:
+    case LDNS_RR_TYPE_NSEC3PARAM: case LDNS_RR_TYPE_PTR: case LDNS_RR_TYPE_DNAME: case LDNS_RR_TYPE_SRV:
+    case LDNS_RR_TYPE_CAA:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// One ldns-read-zone line: owner ttl class type rdata...; the fast path, where it accepts, must equal ldns.
+void diff_line(std::string_view line, std::string_view origin, DiffStats& st, const std::string& where) {
+  auto toks = tokenize(line);
+  if (toks.size() < 4) return;
+  const uint16_t type = static_cast<uint16_t>(ldns_get_rr_type_by_name(toks[3].c_str()));
+  std::vector<std::string> rdata(toks.begin() + 4, toks.end());
+  auto v = views(rdata);
+  std::vector<uint8_t> fast, slow;
+  const bool f = encode_rdata_fast(type, v, origin, fast);
+  ++st.records;
+  if (is_common(type)) ++st.common;
+  if (f) {
+    ++st.fast;
+    if (is_common(type)) ++st.common_fast;
+    std::string err;
+    const bool s = encode_rdata_ldns(type, v, origin, slow, &err);
+    if (!s || fast != slow) {
+      CAPTURE(where);
+      CAPTURE(line);
+      CAPTURE(err);
+      CHECK(s);
+      CHECK(hex(fast) == hex(slow));
+    }
+  } else if (is_common(type)) {
+    ++st.declined_common[toks[3]];
+  }
+}
+
+}  // namespace
+
+TEST_CASE("rdata encoder: every record of zones signed by dnssec-signzone takes the fast path, with ldns's bytes") {
+  if (!have_command("dnssec-signzone") || !have_command("dnssec-keygen") || !have_command("ldns-read-zone")) {
+    MESSAGE("skipped: dnssec-signzone, dnssec-keygen or ldns-read-zone missing");
+    return;
+  }
+  TempDir d;
+  const std::string src = std::string(DANELINT_SOURCE_DIR);
+  auto r = run(cat("cd ", d.path, " && python3 ", src, "/bench/gen_zone.py example. 300 base.zone 2>&1"));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.out);
+  // Wildcards, CAA, SRV, PTR, DNAME, CDS/CDNSKEY-free extras the generator does not write.
+  d.write("extra.zone",
+          "*.wild 3600 IN A 192.0.2.9\n_443._tcp.www 3600 IN SRV 0 5 443 www\n"
+          "@ 3600 IN CAA 0 issue \"letsencrypt.org\"\n9.2.0.192.rev 3600 IN PTR www\n"
+          "old 3600 IN DNAME example.net.\nwww 3600 IN A 192.0.2.10\n_25._tcp.mail0 3600 IN TLSA 3 1 1 "
+          "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n"
+          "mail0 3600 IN A 192.0.2.25\n");
+  REQUIRE(run(cat("cat ", d.file("base.zone"), " ", d.file("extra.zone"), " > ", d.file("example.zone")))
+              .exit_code == 0);
+  struct Variant {
+    const char* alg;
+    const char* bits;
+    const char* nsec3;  // dnssec-signzone flags for the NSEC3 run
+  };
+  const Variant algs[] = {{"ECDSAP256SHA256", "", "-3 - "},
+                          {"RSASHA256", "-b 2048", "-3 AB12CD -H 5 "},
+                          {"ED25519", "", "-3 0123456789abcdef -A "}};
+  DiffStats st;
+  for (const Variant& a : algs) {
+    for (const char* denial : {"", a.nsec3}) {
+      std::string alg_s(a.alg), denial_s(denial);
+      CAPTURE(alg_s);
+      CAPTURE(denial_s);
+      const std::string k = cat(d.path, "/k-", a.alg);
+      r = run(cat("mkdir -p ", k, " && cd ", k, " && { ls K* >/dev/null 2>&1 || { dnssec-keygen -q ", a.bits,
+                  " -a ", a.alg, " -f KSK example. && dnssec-keygen -q ", a.bits, " -a ", a.alg,
+                  " example.; } >/dev/null; } && dnssec-signzone -q -S -K . ", denial,
+                  "-o example. -s 20250101000000 -e 20350101000000 -f signed.zone ", d.file("example.zone"),
+                  " >/dev/null && ldns-read-zone signed.zone 2>/dev/null"));
+      REQUIRE_MESSAGE(r.exit_code == 0, r.out);
+      std::istringstream in(r.out);
+      std::string line;
+      size_t before = st.records;
+      while (std::getline(in, line)) diff_line(line, kExampleWire, st, a.alg);
+      CHECK(st.records - before > 1000);
+    }
+  }
+  std::string declined;
+  for (auto& [t, n] : st.declined_common) declined += cat(t, ":", n, " ");
+  CAPTURE(declined);
+  CHECK(st.common == st.records);
+  CHECK(st.common_fast == st.common);  // 100% on the fast path
+  MESSAGE(cat(st.records, " signed records, ", st.fast, " on the fast path, all equal to ldns"));
+}
+
+TEST_CASE("rdata encoder: where the fast path accepts a record of a testdata zone, its bytes are ldns's") {
+  if (!have_command("ldns-read-zone")) {
+    MESSAGE("skipped: ldns-read-zone missing");
+    return;
+  }
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(DANELINT_SOURCE_DIR) / "testdata";
+  DiffStats st;
+  size_t files = 0, unreadable = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    const std::string ext = e.path().extension().string();
+    if (ext != ".zone" && ext != ".db" && ext != ".signed") continue;
+    auto r = run(cat("ldns-read-zone '", e.path().string(), "' 2>/dev/null"));
+    if (r.exit_code != 0) {
+      ++unreadable;
+      continue;
+    }
+    ++files;
+    std::istringstream in(r.out);
+    std::string line;
+    while (std::getline(in, line)) diff_line(line, std::string_view("\0", 1), st, e.path().string());
+  }
+  CHECK(files > 10);
+  MESSAGE(cat(files, " testdata zones (", unreadable, " unreadable by ldns-read-zone): ", st.records,
+              " records, ", st.fast, " on the fast path, all equal to ldns"));
+}
