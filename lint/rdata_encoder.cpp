@@ -260,7 +260,7 @@ bool time_field(std::vector<uint8_t>& o, std::string_view t) {
 /// A (IPv4) or AAAA (IPv6) through inet_pton, the same parser ldns uses.
 bool addr_field(std::vector<uint8_t>& o, std::string_view t, int af) {
   char buf[48];
-  if (t.size() >= sizeof buf) return false;
+  if (t.size() >= sizeof buf || !all_plain(t)) return false;
   std::memcpy(buf, t.data(), t.size());
   buf[t.size()] = '\0';
   uint8_t bin[16];

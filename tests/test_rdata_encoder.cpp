@@ -405,3 +405,59 @@ TEST_CASE("rdata encoder: where the fast path accepts a record of a testdata zon
   MESSAGE(cat(files, " testdata zones (", unreadable, " unreadable by ldns-read-zone): ", st.records,
               " records, ", st.fast, " on the fast path, all equal to ldns"));
 }
+
+// Throughput by hand (skipped by default; not a timed unit test):
+//   build/tests/danelint_tests -tc='*throughput*' --no-skip
+TEST_CASE("rdata encoder: throughput against ldns_rr_new_frm_str on a signed 10k-name zone" * doctest::skip()) {
+  if (!have_command("dnssec-signzone") || !have_command("ldns-read-zone")) return;
+  TempDir d;
+  const std::string src = std::string(DANELINT_SOURCE_DIR);
+  auto r = run(cat("cd ", d.path, " && python3 ", src, "/bench/gen_zone.py example. 10000 z.zone && ",
+                   "dnssec-keygen -q -a ECDSAP256SHA256 -f KSK example. >/dev/null && ",
+                   "dnssec-keygen -q -a ECDSAP256SHA256 example. >/dev/null && ",
+                   "dnssec-signzone -q -S -K . -3 AB12 -o example. -s 20250101000000 -e 20350101000000 ",
+                   "-f s.zone z.zone >/dev/null && ldns-read-zone s.zone 2>/dev/null"));
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines;
+  std::vector<std::vector<std::string>> rdata;
+  std::vector<uint16_t> types;
+  size_t bytes = 0;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) {
+    auto t = tokenize(line);
+    if (t.size() < 4) continue;
+    bytes += line.size() + 1;
+    types.push_back(static_cast<uint16_t>(ldns_get_rr_type_by_name(t[3].c_str())));
+    rdata.emplace_back(t.begin() + 4, t.end());
+    lines.push_back(std::move(line));
+  }
+  std::vector<std::vector<std::string_view>> tv;
+  for (auto& v : rdata) tv.push_back(views(v));
+  using clock = std::chrono::steady_clock;
+  const int rounds = 5;
+  std::vector<uint8_t> out;
+  size_t accepted = 0;
+  auto t0 = clock::now();
+  for (int k = 0; k < rounds; ++k) {
+    out.clear();
+    accepted = 0;
+    for (size_t i = 0; i < tv.size(); ++i) accepted += encode_rdata_fast(types[i], tv[i], kExampleWire, out);
+  }
+  const double fast_s = std::chrono::duration<double>(clock::now() - t0).count() / rounds;
+  ldns_rdf* origin = ldns_dname_new_frm_str("example.");
+  t0 = clock::now();
+  size_t ok = 0;
+  for (const std::string& l : lines) {
+    ldns_rr* rr = nullptr;
+    ldns_rdf* prev = nullptr;
+    if (ldns_rr_new_frm_str(&rr, l.c_str(), 3600, origin, &prev) == LDNS_STATUS_OK) ++ok;
+    ldns_rr_free(rr);
+    ldns_rdf_deep_free(prev);
+  }
+  const double ldns_s = std::chrono::duration<double>(clock::now() - t0).count();
+  ldns_rdf_deep_free(origin);
+  CHECK(accepted == lines.size());
+  CHECK(ok == lines.size());
+  MESSAGE(cat(lines.size(), " records, ", bytes / 1e6, " MB of text: fast path ", bytes / 1e6 / fast_s,
+              " MB/s (RDATA tokens only), ldns_rr_new_frm_str ", bytes / 1e6 / ldns_s, " MB/s (whole lines)"));
+}
