@@ -23,6 +23,7 @@
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -461,7 +462,10 @@ bool encode_rdata_fast(uint16_t type, std::span<const std::string_view> tokens, 
   }
   if (text > kMaxText) return false;
   const size_t mark = out.size();
-  out.reserve(mark + text);
+  // The text length is a good estimate of the RDATA length (names completed with the origin can exceed
+  // it; push_back grows then). Grow geometrically: a bare reserve(size + n) on every call reallocates
+  // each time when one vector collects a whole zone.
+  if (out.capacity() - mark < text) out.reserve(std::max(out.capacity() * 2, mark + text));
   if (encode(type, tokens, origin_wire, out) && out.size() - mark <= 0xffff) return true;
   out.resize(mark);
   return false;
