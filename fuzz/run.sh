@@ -13,6 +13,7 @@ case "$target" in
   zone_text)      pattern='.*\.(zone|db|signed|txt)$|.*/db\.[^/]*$'; max_len=65536 ;;
   material_bytes) pattern='.*\.(pem|crt|cer|der|key|csr|pub|p8)$';   max_len=16384 ;;
   config_text)    pattern='.*\.toml$';                                max_len=8192 ;;
+  rdata_encoder)  pattern='^$';                                         max_len=4096 ;;
   *) echo "run.sh: unknown target $target" >&2; exit 2 ;;
 esac
 

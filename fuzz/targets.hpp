@@ -6,12 +6,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+#include <algorithm>
 
 #include "gen/cert_loader.hpp"
 #include "gen/tlsa.hpp"
 #include "lint/config.hpp"
 #include "lint/deployment.hpp"
 #include "lint/engine.hpp"
+#include "lint/rdata_encoder.hpp"
 #include "lint/zone_loader.hpp"
 
 namespace danelint::fuzz {
@@ -89,6 +92,49 @@ inline void config_text(const uint8_t* data, size_t size) {
     (void)parse_service_flag(first);
   } catch (const std::invalid_argument&) {
   }
+}
+
+/// Presentation RDATA through the fast encoder: whenever it accepts, ldns must accept the same text and
+/// give the same bytes. The first byte picks the type and the origin; the rest is split at whitespace
+/// (a "..." string stays one token, as the zone scanner hands it over).
+inline void rdata_encoder(const uint8_t* data, size_t size) {
+  static constexpr uint16_t kTypes[] = {46, 47, 50, 1, 28, 2, 5, 15, 16, 43, 59, 48, 60, 52, 53, 6, 51, 12, 39,
+                                        33, 257};
+  if (size == 0) return;
+  const uint16_t type = kTypes[data[0] % std::size(kTypes)];
+  static const std::string kLong = [] {
+    std::string w;
+    for (int i = 0; i < 3; ++i) w += char(63), w += std::string(63, 'o');
+    return w + std::string(1, '\0');  // 193 octets
+  }();
+  const std::string origins[] = {std::string("\7example\0", 9), std::string(1, '\0'), kLong};
+  const std::string& origin = origins[(data[0] / std::size(kTypes)) % 3];
+  std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  std::vector<std::string_view> tokens;
+  size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+  while (i < text.size()) {
+    if (space(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool quoted = false;
+    while (j < text.size() && (quoted || !space(text[j]))) {
+      if (text[j] == '"') quoted = !quoted;
+      ++j;
+    }
+    tokens.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  std::vector<uint8_t> fast{0x5a}, slow;
+  if (!encode_rdata_fast(type, tokens, origin, fast)) {
+    if (fast.size() != 1 || fast[0] != 0x5a) __builtin_trap();  // a refusal leaves the output alone
+    return;
+  }
+  if (!encode_rdata_ldns(type, tokens, origin, slow)) __builtin_trap();  // accepted what ldns rejects
+  if (fast.size() != slow.size() + 1 || !std::equal(slow.begin(), slow.end(), fast.begin() + 1))
+    __builtin_trap();  // different bytes
 }
 
 }  // namespace danelint::fuzz

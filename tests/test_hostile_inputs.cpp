@@ -142,7 +142,7 @@ TEST_CASE("fuzz regressions and seeds replay without a crash under this build's 
     void (*fn)(const uint8_t*, size_t);
   };
   const Target targets[] = {{"zone_text", fuzz::zone_text}, {"material_bytes", fuzz::material_bytes},
-                            {"config_text", fuzz::config_text}};
+                            {"config_text", fuzz::config_text}, {"rdata_encoder", fuzz::rdata_encoder}};
   size_t inputs = 0;
   for (const Target& t : targets) {
     for (const char* sub : {"fuzz/regressions", "fuzz/seeds"}) {
