@@ -5,6 +5,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "lint/report/reporter.hpp"
 #include "lint/strings.hpp"
 #include "lint/timeutil.hpp"
+#include "lint/timings.hpp"
 #include "lint/zone_loader.hpp"
 
 namespace danelint::cli {
@@ -116,6 +118,7 @@ int run_lint_command(const LintOptions& opts) {
     for (const ZoneInput& in : inputs) {
       LoadOptions lo;
       lo.origin = in.origin;
+      lo.jobs = eng.jobs;
       ws.zones.push_back(load_zone_file(in.file, lo));
       ws.zone_signing.push_back(in.signing);
     }
@@ -146,7 +149,9 @@ int run_lint_command(const LintOptions& opts) {
       if (!baseline) throw UsageError(err);
     }
 
+    std::optional<ScopedTiming> lint_time(std::in_place, "lint (analysis, rules, sort)");
     LintResult result = run_lint(ws, eng);
+    lint_time.reset();
 
     if (!opts.write_baseline.empty()) {
       std::string err = write_file_atomic(opts.write_baseline, baseline_json(result.findings));

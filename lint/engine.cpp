@@ -8,6 +8,7 @@
 
 #include "lint/dnssec/analysis.hpp"
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 
 namespace danelint {
 
@@ -98,7 +99,10 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     if (id.starts_with("SIG") || id.starts_with("KEY") || id.starts_with("DS") || id.starts_with("NSEC"))
       dnssec_family = true;
     if (id == "KEY001") key001 = true;
-    if (dnssec::rule_needs_analysis(id)) dnssec::prepare(ws, opts.jobs);
+    if (dnssec::rule_needs_analysis(id) && !ws.dnssec) {
+      ScopedTiming t("dnssec analysis (keys, signature verification, DS)");
+      dnssec::prepare(ws, opts.jobs);
+    }
   }
   if (dnssec_family) {
     // A DS file that names none of the linted zones is most likely a mix-up: say so.
@@ -156,15 +160,19 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
       auto opt_it = opts.rules.options.find(rule.info.id);
       LintContext ctx(ws, opts.now, rule, opt_it == opts.rules.options.end() ? nullptr : &opt_it->second);
       FindingSink sink(rule);
+      ScopedTiming t(cat("rule ", rule.info.id, ' ', rule.info.name));
       rule.check(ctx, sink);
       per_rule[i] = std::move(sink.findings());
     }
   };
   int jobs = std::max(1, std::min<int>(opts.jobs, static_cast<int>(rules.size())));
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  {
+    ScopedTiming rules_time(cat("rules (", rules.size(), " on ", jobs, " threads)"));
+    std::vector<std::thread> threads;
+    for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+  }
   for (auto& v : per_rule)
     for (auto& f : v) result.findings.push_back(std::move(f));
 

@@ -132,18 +132,72 @@ std::string type_name(uint16_t type) {
   return cat("TYPE", type);
 }
 
+uint64_t ZoneModel::name_hash(std::string_view canonical) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a final mix so that low bits spread
+  for (unsigned char c : canonical) h = (h ^ c) * 0x100000001b3ull;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
+std::optional<uint32_t> ZoneModel::lookup(std::string_view canonical, uint64_t h) const {
+  if (name_slots_.empty()) return std::nullopt;
+  size_t mask = name_slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t slot = name_slots_[i];
+    if (slot == 0) return std::nullopt;
+    if (name_hashes_[slot - 1] == h && names[slot - 1].canonical == canonical) return slot - 1;
+  }
+}
+
+void ZoneModel::grow_slots() {
+  std::vector<uint32_t> slots(std::max<size_t>(1024, name_slots_.size() * 2), 0);
+  size_t mask = slots.size() - 1;
+  for (uint32_t id = 0; id < names.size(); ++id) {
+    size_t i = name_hashes_[id] & mask;
+    while (slots[i]) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+  name_slots_ = std::move(slots);
+}
+
 uint32_t ZoneModel::intern(std::string_view wire) {
-  std::string canon = ascii_lower(wire);
-  if (auto it = name_index_.find(std::string_view(canon)); it != name_index_.end()) return it->second;
-  names.push_back(DnsName{std::string(wire), std::move(canon)});
+  char buf[256];
+  std::string canon_heap;
+  std::string_view canon;
+  if (wire.size() <= sizeof buf) {
+    for (size_t i = 0; i < wire.size(); ++i) {
+      char c = wire[i];
+      buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    }
+    canon = std::string_view(buf, wire.size());
+  } else {
+    canon_heap = ascii_lower(wire);
+    canon = canon_heap;
+  }
+  uint64_t h = name_hash(canon);
+  if (auto id = lookup(canon, h)) return *id;
+  names.push_back(DnsName{std::string(wire), std::string(canon)});
+  name_hashes_.push_back(h);
   uint32_t id = static_cast<uint32_t>(names.size() - 1);
-  name_index_.emplace(std::string_view(names.back().canonical), id);
+  if (names.size() * 2 > name_slots_.size()) {
+    grow_slots();  // load factor at most 1/2; the new name is placed by the rebuild
+  } else {
+    size_t mask = name_slots_.size() - 1, i = h & mask;
+    while (name_slots_[i]) i = (i + 1) & mask;
+    name_slots_[i] = id + 1;
+  }
   return id;
 }
 
+void ZoneModel::clear_names() {
+  names.clear();
+  name_hashes_.clear();
+  name_slots_.clear();
+}
+
 std::optional<uint32_t> ZoneModel::find_name(std::string_view canonical_wire) const {
-  if (auto it = name_index_.find(canonical_wire); it != name_index_.end()) return it->second;
-  return std::nullopt;
+  return lookup(canonical_wire, name_hash(canonical_wire));
 }
 
 SourceLoc ZoneModel::loc(const Record& r) const {
@@ -153,20 +207,35 @@ SourceLoc ZoneModel::loc(const Record& r) const {
 void ZoneModel::build_index() {
   ordered_names_.resize(names.size());
   for (uint32_t i = 0; i < names.size(); ++i) ordered_names_[i] = i;
-  std::sort(ordered_names_.begin(), ordered_names_.end(), [&](uint32_t a, uint32_t b) {
-    return canonical_compare(names[a].canonical, names[b].canonical) < 0;
-  });
+  auto name_less = [&](uint32_t a, uint32_t b) { return canonical_compare(names[a].canonical, names[b].canonical) < 0; };
+  // Signers write names in canonical order (NSEC3 owners aside): check before sorting.
+  if (!std::is_sorted(ordered_names_.begin(), ordered_names_.end(), name_less))
+    std::sort(ordered_names_.begin(), ordered_names_.end(), name_less);
   std::vector<uint32_t> rank(names.size());
   for (uint32_t i = 0; i < ordered_names_.size(); ++i) rank[ordered_names_[i]] = i;
 
   std::vector<uint32_t> order(records.size());
   for (uint32_t i = 0; i < records.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+  auto record_less = [&](uint32_t a, uint32_t b) {
     const Record &ra = records[a], &rb = records[b];
     if (ra.owner != rb.owner) return rank[ra.owner] < rank[rb.owner];
     if (ra.type != rb.type) return ra.type < rb.type;
     return ra.rrclass < rb.rrclass;
-  });
+  };
+  // Signed zones come grouped by owner in canonical order, each owner's RRsets in the signer's order
+  // (A, its RRSIG, AAAA, ...): then only each owner's few records need sorting, not the whole zone.
+  bool owners_in_order = std::is_sorted(order.begin(), order.end(),
+                                        [&](uint32_t a, uint32_t b) { return rank[records[a].owner] < rank[records[b].owner]; });
+  if (owners_in_order) {
+    for (size_t k = 0; k < order.size();) {
+      size_t e = k + 1;
+      while (e < order.size() && records[order[e]].owner == records[order[k]].owner) ++e;
+      std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e), record_less);
+      k = e;
+    }
+  } else {
+    std::stable_sort(order.begin(), order.end(), record_less);
+  }
   rrsets_.clear();
   rrset_records_ = std::move(order);
   const uint32_t* base = rrset_records_.data();

@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "lint/c_ptr.hpp"
 #include "lint/file_read.hpp"
+#include "lint/rdata_encoder.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 
 namespace danelint {
 namespace {
@@ -21,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Token {
-  std::string text;  // raw, escapes and quotes kept, as ldns expects them
+  std::string_view text;  // raw, escapes and quotes kept, as ldns expects them; points into the file text
   uint32_t line = 0;
 };
 
@@ -115,6 +118,7 @@ class Loader {
       syntax(0, 0, cat("--origin '", opts_.origin, "' is not a valid domain name"));
     }
     set_origin(wire ? *wire : std::string(1, '\0'));
+    initial_origin_ = origin_wire_;
     std::string data;
     if (!from_memory) {
       if (!read_file(name, 0, 0, data)) {
@@ -124,19 +128,41 @@ class Loader {
       text = data;
       real_stack_.push_back(real_path(name));
     }
-    parse_text(text, 0, 0);
+    // Room for the whole zone up front: growing by doubling would copy the arena and the records
+    // several times and briefly hold both copies. Pages never written are never resident, so a
+    // generous estimate costs address space only. Wire form is smaller than text (base64, numbers).
+    size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    z_.records.reserve(lines + 16);
+    z_.rdata_arena.reserve(text.size() + 1024);
+    advise_huge_pages(z_.records.data(), z_.records.capacity() * sizeof(Record));
+    advise_huge_pages(z_.rdata_arena.data(), z_.rdata_arena.capacity());
+    {
+      ScopedTiming t("scan and encode records");
+      if (!parse_in_parallel(text, lines)) parse_text(text, 0, 0);
+    }
+    std::string().swap(data);  // the text is no longer needed: free it before the index is built
     finish();
   }
+
+  /// True when the last load was split across threads and every part checked out.
+  bool parallel_ok = false;
 
  private:
   ZoneModel& z_;
   const LoadOptions& opts_;
   std::string origin_wire_;
+  std::string initial_origin_;  // the origin before the first line (from --origin or the file name)
   LdnsRdf origin_rdf_;
   std::string prev_owner_;  // wire
+  static constexpr uint32_t kNoOwner = UINT32_MAX;
+  uint32_t prev_owner_id_ = kNoOwner;  // names index of prev_owner_, when interned
+  std::string owner_wire_;  // scratch: the owner of the record being read
+  std::vector<std::string_view> rdata_tokens_;  // scratch: its RDATA tokens
   uint32_t ttl_directive_ = 0;
   bool have_ttl_directive_ = false;
   uint32_t last_ttl_ = 3600;
+  bool last_ttl_known_ = true;          // false in a later part of a split load until its first explicit TTL
+  std::vector<uint32_t> pending_ttl_;   // records of such a part that took the unknown previous TTL
   std::vector<std::string> real_stack_;
   size_t syntax_count_ = 0;
   size_t unclosed_rescans_ = 0;
@@ -196,7 +222,11 @@ class Loader {
 
   /// Scans `text` from `pos` into one entry. Returns false at end of text.
   bool next_entry(std::string_view text, size_t& pos, uint32_t& line, uint32_t file, Entry& e) {
-    e = Entry{};
+    // Reset in place: the token vector keeps its capacity from one record to the next.
+    e.first_line = e.last_line = e.error_line = 0;
+    e.owner_blank = false;
+    e.tokens.clear();
+    e.error.clear();
     int depth = 0;
     uint32_t open_line = 0;
     size_t open_pos = 0;
@@ -283,7 +313,7 @@ class Loader {
           pos = i;  // resume at the newline
           continue;
         }
-        t.text.assign(text.substr(pos, i + 1 - pos));
+        t.text = text.substr(pos, i + 1 - pos);
         pos = i + 1;
       } else {
         size_t i = pos;
@@ -296,7 +326,7 @@ class Loader {
           if (d == ' ' || d == '\t' || d == '\r' || d == '\n' || d == ';' || d == '(' || d == ')' || d == '"') break;
           ++i;
         }
-        t.text.assign(text.substr(pos, i - pos));
+        t.text = text.substr(pos, i - pos);
         pos = i;
       }
       tokens_on_line = true;
@@ -340,7 +370,178 @@ class Loader {
     return !e.tokens.empty() || !e.error.empty();
   }
 
-  void parse_text(std::string_view text, uint32_t file, int depth) {
+  // ---- split loading ----
+  //
+  // A large file is cut at line starts that begin a new record (an owner in column 1) and the parts
+  // are read by threads, each into its own model, then appended in order. What a part needs from the
+  // text before it ($ORIGIN and $TTL) is found by a quick look at the lines that start with '$'; the
+  // previous explicit TTL is filled in at the merge. The cut is speculative: if any part meets
+  // anything unusual (a syntax error, an unclosed parenthesis running over a cut, $INCLUDE, a
+  // directive state that differs from the one guessed), the whole text is read again in one piece, so
+  // the result is always the one the serial reader gives.
+
+  struct PartState {
+    std::string origin;
+    bool have_ttl = false;
+    uint32_t ttl = 0;
+    bool operator==(const PartState&) const = default;
+  };
+
+  /// Cut points: offsets of line starts near i * size / parts that begin with an owner name.
+  static std::vector<size_t> cut_points(std::string_view text, size_t parts) {
+    std::vector<size_t> cuts;
+    for (size_t i = 1; i < parts; ++i) {
+      size_t pos = text.find('\n', text.size() * i / parts);
+      size_t limit = std::min(text.size(), text.size() * i / parts + (size_t{1} << 20));
+      while (pos != std::string_view::npos && pos + 1 < limit) {
+        char c = text[pos + 1];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';' && c != '$' && c != '(' && c != ')' && c != '"')
+          break;
+        pos = text.find('\n', pos + 1);
+      }
+      if (pos == std::string_view::npos || pos + 1 >= limit) return {};
+      if (!cuts.empty() && pos + 1 <= cuts.back()) return {};
+      cuts.push_back(pos + 1);
+    }
+    return cuts;
+  }
+
+  /// The $ORIGIN/$TTL state after the directives of `text` (a guess: checked after the parts are read).
+  static bool guess_state(std::string_view text, PartState& st) {
+    for (size_t pos = text.starts_with('$') ? 0 : text.find("\n$"); pos != std::string_view::npos;
+         pos = text.find("\n$", pos + 1)) {
+      size_t b = text[pos] == '\n' ? pos + 1 : pos;
+      size_t e = text.find_first_of(";\n", b);
+      std::string_view line = text.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b);
+      std::vector<std::string_view> words;
+      for (size_t i = 0; i < line.size();) {
+        size_t j = line.find_first_of(" \t\r", i);
+        if (j == std::string_view::npos) j = line.size();
+        if (j > i) words.push_back(line.substr(i, j - i));
+        i = j + 1;
+      }
+      if (words.size() != 2) return false;
+      if (equals_icase(words[0], "$ORIGIN")) {
+        auto wire = name_from_text(words[1], st.origin);
+        if (!wire) return false;
+        st.origin = *wire;
+      } else if (equals_icase(words[0], "$TTL")) {
+        uint64_t ttl = 0;
+        if (!parse_zone_ttl(words[1], ttl) || ttl > 0x7fffffff) return false;
+        st.have_ttl = true;
+        st.ttl = static_cast<uint32_t>(ttl);
+      } else {
+        return false;  // $INCLUDE or anything else: read serially
+      }
+    }
+    return true;
+  }
+
+  bool parse_in_parallel(std::string_view text, size_t total_lines) {
+    size_t parts = std::min<size_t>(static_cast<size_t>(std::max(1, opts_.jobs)), 8);
+    parts = std::min(parts, text.size() / std::max<size_t>(1, opts_.parallel_min_bytes));
+    if (parts < 2 || !z_.load_findings.empty() || text.find('\0') != std::string_view::npos || text.starts_with("\xEF\xBB\xBF")) return false;
+    std::vector<size_t> cuts = cut_points(text, parts);
+    if (cuts.empty()) return false;
+    cuts.insert(cuts.begin(), 0);
+    cuts.push_back(text.size());
+    parts = cuts.size() - 1;
+
+    // Each part's start line and guessed directive state.
+    std::vector<uint32_t> first_line(parts, 1);
+    std::vector<PartState> start(parts);
+    start[0] = PartState{origin_wire_, have_ttl_directive_, ttl_directive_};
+    for (size_t k = 1; k < parts; ++k) {
+      std::string_view prev = text.substr(cuts[k - 1], cuts[k] - cuts[k - 1]);
+      first_line[k] = first_line[k - 1] + static_cast<uint32_t>(std::count(prev.begin(), prev.end(), '\n'));
+      start[k] = start[k - 1];
+      if (!guess_state(prev, start[k])) return false;
+    }
+
+    std::vector<std::unique_ptr<ZoneModel>> models(parts);
+    std::vector<std::unique_ptr<Loader>> loaders(parts);
+    for (size_t k = 1; k < parts; ++k) {
+      models[k] = std::make_unique<ZoneModel>();
+      models[k]->files = z_.files;
+      loaders[k] = std::make_unique<Loader>(*models[k], opts_);
+      Loader& l = *loaders[k];
+      l.set_origin(start[k].origin);
+      l.have_ttl_directive_ = start[k].have_ttl;
+      l.ttl_directive_ = start[k].ttl;
+      l.last_ttl_known_ = false;
+      l.real_stack_ = real_stack_;
+      size_t bytes = cuts[k + 1] - cuts[k];
+      l.z_.records.reserve(total_lines * bytes / text.size() + 16);
+      l.z_.rdata_arena.reserve(bytes + 1024);
+    }
+    std::vector<std::thread> threads;
+    for (size_t k = 1; k < parts; ++k)
+      threads.emplace_back([&, k] { loaders[k]->parse_text(text.substr(cuts[k], cuts[k + 1] - cuts[k]), 0, 0, first_line[k]); });
+    parse_text(text.substr(0, cuts[1]), 0, 0);
+    for (auto& t : threads) t.join();
+
+    // Check the guesses: no finding anywhere, no included file, and each part started in the state
+    // the part before it ended in.
+    auto state_of = [](const Loader& l) { return PartState{l.origin_wire_, l.have_ttl_directive_, l.ttl_directive_}; };
+    bool ok = z_.load_findings.empty() && z_.files.size() == 1;
+    for (size_t k = 1; k < parts && ok; ++k) {
+      const Loader& before = k == 1 ? *this : *loaders[k - 1];
+      ok = models[k]->load_findings.empty() && models[k]->files.size() == 1 && state_of(before) == start[k];
+    }
+    if (!ok) return reset_after_failed_split();
+
+    // Append the parts in order. Names are interned in file order, so ids match the serial reader's.
+    for (size_t k = 1; k < parts; ++k) {
+      ZoneModel& m = *models[k];
+      Loader& l = *loaders[k];
+      std::vector<uint32_t> ids(m.names.size());
+      for (uint32_t id = 0; id < m.names.size(); ++id) ids[id] = z_.intern(m.names[id].wire);
+      uint64_t arena_base = z_.rdata_arena.size();
+      z_.rdata_arena.insert(z_.rdata_arena.end(), m.rdata_arena.begin(), m.rdata_arena.end());
+      size_t record_base = z_.records.size();
+      for (Record r : m.records) {
+        r.owner = ids[r.owner];
+        r.rdata_off += arena_base;
+        z_.records.push_back(r);
+      }
+      for (uint32_t i : l.pending_ttl_) z_.records[record_base + i].ttl = last_ttl_;
+      if (l.last_ttl_known_) last_ttl_ = l.last_ttl_;
+      for (Directive& d : m.directives) z_.directives.push_back(std::move(d));
+      if (!first_soa_seen_ && l.first_soa_seen_) {
+        first_soa_seen_ = true;
+        first_soa_owner_ = l.first_soa_owner_;
+      }
+      set_origin(l.origin_wire_);
+      have_ttl_directive_ = l.have_ttl_directive_;
+      ttl_directive_ = l.ttl_directive_;
+      models[k].reset();  // free each part as soon as it is appended
+    }
+    parallel_ok = true;
+    return true;
+  }
+
+  /// Forgets what the parts read, so that the caller reads the whole text again in one piece.
+  bool reset_after_failed_split() {
+    z_.records.clear();
+    z_.rdata_arena.clear();
+    z_.directives.clear();
+    z_.load_findings.clear();
+    z_.files.resize(1);
+    z_.clear_names();
+    prev_owner_.clear();
+    prev_owner_id_ = kNoOwner;
+    last_ttl_ = 3600;
+    last_ttl_known_ = true;
+    have_ttl_directive_ = false;
+    ttl_directive_ = 0;
+    syntax_count_ = unclosed_rescans_ = includes_read_ = 0;
+    include_cap_reported_ = first_soa_seen_ = false;
+    first_soa_owner_.clear();
+    set_origin(initial_origin_);
+    return false;
+  }
+
+  void parse_text(std::string_view text, uint32_t file, int depth, uint32_t first_line = 1) {
     if (text.starts_with("\xEF\xBB\xBF")) {
       // Editors on Windows add it; ldns would read it as part of the first owner name.
       syntax(file, 1, "UTF-8 byte order mark at the start of the file; save it without one");
@@ -354,7 +555,7 @@ class Loader {
       text = head.substr(0, head.rfind('\n') == std::string_view::npos ? 0 : head.rfind('\n') + 1);
     }
     size_t pos = 0;
-    uint32_t line = 1;
+    uint32_t line = first_line;
     Entry e;
     while (next_entry(text, pos, line, file, e)) {
       if (!e.error.empty()) {
@@ -371,7 +572,7 @@ class Loader {
   }
 
   void directive(const Entry& e, uint32_t file, int depth) {
-    const std::string& kw = e.tokens[0].text;
+    std::string_view kw = e.tokens[0].text;
     if (equals_icase(kw, "$ORIGIN")) {
       if (e.tokens.size() != 2) return syntax(file, e.first_line, "$ORIGIN takes exactly one domain name");
       auto wire = name_from_text(e.tokens[1].text, origin_wire_);
@@ -394,7 +595,7 @@ class Loader {
   void include(const Entry& e, uint32_t file, int depth) {
     if (e.tokens.size() < 2 || e.tokens.size() > 3)
       return syntax(file, e.first_line, "$INCLUDE takes a file name and an optional origin");
-    std::string target = e.tokens[1].text;
+    std::string target(e.tokens[1].text);
     if (target.size() >= 2 && target.front() == '"' && target.back() == '"') target = target.substr(1, target.size() - 2);
     fs::path p(target);
     if (p.is_relative()) p = fs::path(z_.files[file]).parent_path() / p;
@@ -432,45 +633,50 @@ class Loader {
     // RFC 1035 §5.1: an included file does not change the origin of the including one.
     set_origin(saved_origin);
     prev_owner_ = saved_prev;
+    prev_owner_id_ = kNoOwner;
   }
 
   void record(const Entry& e, uint32_t file) {
     size_t i = 0;
-    std::string owner_wire;
     if (e.owner_blank) {
       if (prev_owner_.empty()) return syntax(file, e.first_line, "record has no owner and no previous owner", e.last_line);
-      owner_wire = prev_owner_;
+      owner_wire_ = prev_owner_;
     } else {
       auto wire = name_from_text(e.tokens[0].text, origin_wire_);
       if (!wire) return syntax(file, e.first_line, cat("owner '", clip(e.tokens[0].text), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
-      owner_wire = *wire;
+      owner_wire_ = std::move(*wire);
       i = 1;
     }
-    std::string owner_text = name_to_text(owner_wire);
+    // Only messages and the ldns fallback need the owner as text.
+    auto owner_text = [&] { return name_to_text(owner_wire_); };
     // Up to two of TTL and class, in either order, then the type.
-    bool explicit_ttl = false;
+    bool explicit_ttl = false, plain_ttl = true;
+    uint64_t ttl = 0;
     for (int k = 0; k < 2 && i < e.tokens.size(); ++k) {
-      const std::string& t = e.tokens[i].text;
+      std::string_view t = e.tokens[i].text;
       if (!t.empty() && isdigit(static_cast<unsigned char>(t[0])) && !explicit_ttl) {
-        uint64_t ttl = 0;
         if (!parse_zone_ttl(t, ttl) || ttl > 0x7fffffff)
           return syntax(file, e.tokens[i].line, cat("TTL '", clip(t), "' is out of range 0 to 2147483647 (RFC 2181 §8)"),
-                        e.last_line, owner_text);
+                        e.last_line, owner_text());
+        plain_ttl = t.find_first_not_of("0123456789") == std::string_view::npos;
         explicit_ttl = true;
         ++i;
       } else if (is_class_token(t)) {
         if (!equals_icase(t, "IN"))
-          return syntax(file, e.tokens[i].line, cat("class ", clip(t), " is not IN"), e.last_line, owner_text);
+          return syntax(file, e.tokens[i].line, cat("class ", clip(t), " is not IN"), e.last_line, owner_text());
         ++i;
       } else {
         break;
       }
     }
-    if (i >= e.tokens.size()) return syntax(file, e.first_line, "record has no type", e.last_line, owner_text);
-    const std::string& type_tok = e.tokens[i].text;
-    ldns_rr_type type = ldns_get_rr_type_by_name(type_tok.c_str());
+    if (i >= e.tokens.size()) return syntax(file, e.first_line, "record has no type", e.last_line, owner_text());
+    std::string_view type_tok = e.tokens[i].text;
+    // Table lookup for the common mnemonics; ldns for the rest (ldns_get_rr_type_by_name compares
+    // with its whole table by strcasecmp, which showed in profiles at one call per record).
+    auto type = static_cast<ldns_rr_type>(rr_type_by_name_fast(type_tok));
+    if (type == 0) type = ldns_get_rr_type_by_name(std::string(type_tok).c_str());
     if (type == 0 && !starts_with_icase(type_tok, "TYPE"))
-      return syntax(file, e.tokens[i].line, cat("unknown record type '", clip(type_tok), "'"), e.last_line, owner_text);
+      return syntax(file, e.tokens[i].line, cat("unknown record type '", clip(type_tok), "'"), e.last_line, owner_text());
     size_t rdata_start = i + 1;
     // Reject numbers that ldns would wrap silently (TLSA usage 256 becomes 0, MX 65536 becomes 0).
     for (const FieldLimit& lim : kFieldLimits) {
@@ -483,7 +689,7 @@ class Loader {
       if (!parse_u64(tok.text, v) || v > max)
         return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", clip(tok.text),
                                            " is out of range 0 to ", max),
-                      e.last_line, owner_text, type_name(type));
+                      e.last_line, owner_text(), type_name(type));
     }
     // ldns 1.8.3 takes an odd number of hex digits ("0C7") without complaint and pads the last
     // nibble: that is a typo or a cut-off paste, never intended data.
@@ -498,55 +704,73 @@ class Loader {
       if (all_hex && digits % 2 != 0)
         return syntax(file, e.tokens[rdata_start + h.index].line,
                       cat(type_name(type), " data has an odd number of hex digits (", digits, ")"), e.last_line,
-                      owner_text, type_name(type));
-    }
-    std::string text = owner_text;
-    size_t total = text.size();
-    for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) total += e.tokens[k].text.size() + 1;
-    if (total > 200000)
-      return syntax(file, e.first_line, cat("record of ", total, " characters is longer than any valid record"),
-                    e.last_line, owner_text, type_name(type));
-    text.reserve(total);
-    for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) {
-      text += ' ';
-      text += e.tokens[k].text;
+                      owner_text(), type_name(type));
     }
     uint32_t default_ttl = have_ttl_directive_ ? ttl_directive_ : last_ttl_;
-    ldns_rr* raw = nullptr;
-    ldns_rdf* prev = nullptr;
-    ldns_status st = ldns_rr_new_frm_str(&raw, text.c_str(), default_ttl, origin_rdf_.get(), &prev);
-    LdnsRr rr(raw);
-    if (prev) ldns_rdf_deep_free(prev);
-    if (st != LDNS_STATUS_OK || !rr) {
-      return syntax(file, e.first_line, cat(type_name(type), " record does not parse: ", ldns_get_errorstr_by_id(st)),
-                    e.last_line, owner_text, type_name(type));
-    }
-    if (type_tok.size() > 4 && starts_with_icase(type_tok, "TYPE")) type = ldns_rr_get_type(rr.get());
-    prev_owner_ = owner_wire;
-    if (explicit_ttl) last_ttl_ = ldns_rr_ttl(rr.get());
+    // A part of a split load that has not yet seen an explicit TTL does not know the previous one:
+    // the merge fills it in (see parse_in_parallel).
+    const bool ttl_unknown = !explicit_ttl && !have_ttl_directive_ && !last_ttl_known_;
     Record r;
-    r.owner = z_.intern(owner_wire);
-    r.type = static_cast<uint16_t>(ldns_rr_get_type(rr.get()));
-    r.rrclass = static_cast<uint16_t>(ldns_rr_get_class(rr.get()));
-    r.ttl = ldns_rr_ttl(rr.get());
+    r.type = static_cast<uint16_t>(type);
+    r.rrclass = 1;  // IN: any other class was refused above
+    r.ttl = explicit_ttl ? static_cast<uint32_t>(ttl) : default_ttl;
     r.file = file;
     r.line = e.first_line;
     r.end_line = e.last_line;
     r.rdata_off = z_.rdata_arena.size();
-    for (size_t k = 0; k < ldns_rr_rd_count(rr.get()); ++k) {
-      const ldns_rdf* f = ldns_rr_rdf(rr.get(), k);
-      const uint8_t* d = ldns_rdf_data(f);
-      z_.rdata_arena.insert(z_.rdata_arena.end(), d, d + ldns_rdf_size(f));
+    // The common types are encoded directly (exact against ldns: tests/test_rdata_encoder.cpp and the
+    // rdata_encoder fuzz target); anything else, or anything unusual, goes through ldns as before.
+    rdata_tokens_.clear();
+    for (size_t k = rdata_start; k < e.tokens.size(); ++k) rdata_tokens_.push_back(e.tokens[k].text);
+    bool fast = plain_ttl && encode_rdata_fast(r.type, rdata_tokens_, origin_wire_, z_.rdata_arena);
+    if (!fast) {
+      std::string text = owner_text();
+      size_t total = text.size();
+      for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) total += e.tokens[k].text.size() + 1;
+      if (total > 200000)
+        return syntax(file, e.first_line, cat("record of ", total, " characters is longer than any valid record"),
+                      e.last_line, owner_text(), type_name(type));
+      text.reserve(total);
+      for (size_t k = (e.owner_blank ? 0 : 1); k < e.tokens.size(); ++k) {
+        text += ' ';
+        text += e.tokens[k].text;
+      }
+      ldns_rr* raw = nullptr;
+      ldns_rdf* prev = nullptr;
+      ldns_status st = ldns_rr_new_frm_str(&raw, text.c_str(), default_ttl, origin_rdf_.get(), &prev);
+      LdnsRr rr(raw);
+      if (prev) ldns_rdf_deep_free(prev);
+      if (st != LDNS_STATUS_OK || !rr) {
+        return syntax(file, e.first_line, cat(type_name(type), " record does not parse: ", ldns_get_errorstr_by_id(st)),
+                      e.last_line, owner_text(), type_name(type));
+      }
+      r.type = static_cast<uint16_t>(ldns_rr_get_type(rr.get()));  // TYPEnnn spellings
+      r.rrclass = static_cast<uint16_t>(ldns_rr_get_class(rr.get()));
+      // $TTL 0 means 0 (RFC 2308 §4); ldns would substitute 3600 for a zero default.
+      r.ttl = explicit_ttl ? ldns_rr_ttl(rr.get()) : default_ttl;
+      for (size_t k = 0; k < ldns_rr_rd_count(rr.get()); ++k) {
+        const ldns_rdf* f = ldns_rr_rdf(rr.get(), k);
+        const uint8_t* d = ldns_rdf_data(f);
+        z_.rdata_arena.insert(z_.rdata_arena.end(), d, d + ldns_rdf_size(f));
+      }
     }
     r.rdata_len = static_cast<uint32_t>(z_.rdata_arena.size() - r.rdata_off);
     if (r.rdata_len > 65535) {
       z_.rdata_arena.resize(r.rdata_off);
-      return syntax(file, e.first_line, "RDATA longer than 65535 octets", e.last_line, owner_text, type_name(type));
+      return syntax(file, e.first_line, "RDATA longer than 65535 octets", e.last_line, owner_text(), type_name(type));
     }
+    if (explicit_ttl) last_ttl_ = r.ttl, last_ttl_known_ = true;
+    // Consecutive records of one owner (the usual layout) skip the name lookup.
+    if (!e.owner_blank || prev_owner_id_ == kNoOwner || prev_owner_ != owner_wire_) {
+      prev_owner_id_ = z_.intern(owner_wire_);
+      prev_owner_ = owner_wire_;
+    }
+    r.owner = prev_owner_id_;
     if (r.type == LDNS_RR_TYPE_SOA && !first_soa_seen_) {
       first_soa_seen_ = true;
-      first_soa_owner_ = ascii_lower(owner_wire);
+      first_soa_owner_ = ascii_lower(owner_wire_);
     }
+    if (ttl_unknown) pending_ttl_.push_back(static_cast<uint32_t>(z_.records.size()));
     z_.records.push_back(r);
   }
 
@@ -564,6 +788,7 @@ class Loader {
       z_.origin_wire = ascii_lower(origin_wire_initial());
       z_.origin_source = "file name";
     }
+    ScopedTiming t("build index (canonical order, RRsets, zone cuts)");
     z_.build_index();
   }
 
@@ -613,6 +838,7 @@ bool parse_zone_ttl(std::string_view s, uint64_t& seconds) {
 
 std::unique_ptr<ZoneModel> load_zone_file(const std::string& path, const LoadOptions& opts) {
   auto zone = std::make_unique<ZoneModel>();
+  ScopedTiming t(cat("load ", path));
   Loader(*zone, opts).load_top({}, path, false);
   if (zone->unreadable) zone->origin_wire = std::string(1, '\0');
   return zone;

@@ -20,14 +20,20 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
   auto apex = zone.apex();
   if (!apex) return;
   const std::string& origin = zone.origin_wire;
-  // Every name that exists in the zone: owners and the empty non-terminals above them (RFC 4592 §2.2.2).
-  std::unordered_set<std::string> exists;
+  // Every name that exists in the zone: owners, and the empty non-terminals above them (RFC 4592
+  // §2.2.2), which are the only ones kept in a set (views into the zone's own name strings).
+  auto is_owner = [&](std::string_view n) {
+    auto id = zone.find_name(n);
+    return id && !zone.rrsets_at(*id).empty();
+  };
+  std::unordered_set<std::string_view> empty_non_terminals;
   for (uint32_t id = 0; id < zone.names.size(); ++id) {
     std::string_view n = zone.names[id].canonical;
     if (!is_subdomain(n, origin) || zone.rrsets_at(id).empty()) continue;
-    while (n.size() > origin.size() && exists.emplace(n).second) n = parent_of(n);
-    exists.emplace(origin);
+    for (n = parent_of(n); n.size() > origin.size() && !is_owner(n); n = parent_of(n))
+      if (!empty_non_terminals.insert(n).second) break;
   }
+  auto exists = [&](std::string_view n) { return n == origin || is_owner(n) || empty_non_terminals.count(n); };
 
   for (uint32_t id : zone.names_in_order()) {
     bool at_apex = id == *apex;
@@ -53,13 +59,13 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
       if (elsewhere) continue;
 
       bool found = false;
-      if (exists.count(target)) {
+      if (exists(target)) {
         auto tid = zone.find_name(target);
         found = tid && has_address(zone, *tid);
       } else {
         // No such name: a wildcard at the closest encloser would answer (RFC 4592 §3.3.1).
         std::string_view ce = target;
-        while (ce.size() > origin.size() && !exists.count(std::string(ce))) ce = parent_of(ce);
+        while (ce.size() > origin.size() && !exists(ce)) ce = parent_of(ce);
         std::string wild = std::string("\x01*", 2) + std::string(ce);
         auto wid = zone.find_name(wild);
         found = wid && has_address(zone, *wid);
