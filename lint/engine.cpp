@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <exception>
 #include <set>
 #include <thread>
 
@@ -91,19 +92,68 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   for (const auto& zone : ws.zones) take_load_findings(zone->load_findings);
   take_load_findings(ws.load_findings);
 
-  // The DNSSEC analysis (signature verification on all cores, keys, DS data) runs once, before the
-  // rules that read it; it is memoized in the Workspace.
-  bool dnssec_family = false, key001 = false;
+  // The DNSSEC analysis (signature verification on all cores, keys, DS data) runs once and is
+  // memoized in the Workspace. It starts first, in its own thread, and the rules that do not read it
+  // run meanwhile: they fill the gaps the verification leaves on the cores (its set-up, its tail).
+  bool dnssec_family = false, key001 = false, need_analysis = false;
   for (const Rule* r : rules) {
     std::string_view id = r->info.id;
     if (id.starts_with("SIG") || id.starts_with("KEY") || id.starts_with("DS") || id.starts_with("NSEC"))
       dnssec_family = true;
     if (id == "KEY001") key001 = true;
-    if (dnssec::rule_needs_analysis(id) && !ws.dnssec) {
-      ScopedTiming t("dnssec analysis (keys, signature verification, DS)");
-      dnssec::prepare(ws, opts.jobs);
-    }
+    need_analysis = need_analysis || dnssec::rule_needs_analysis(id);
   }
+  std::exception_ptr analysis_error;
+  std::thread analysis_thread;
+  if (need_analysis && !ws.dnssec) {
+    analysis_thread = std::thread([&] {
+      try {
+        ScopedTiming t("dnssec analysis (keys, signature verification, DS)");
+        dnssec::prepare(ws, opts.jobs);
+      } catch (...) {
+        analysis_error = std::current_exception();
+      }
+    });
+  }
+  struct JoinOnExit {
+    std::thread& t;
+    ~JoinOnExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_on_exit{analysis_thread};
+
+  // Rules are independent and pure, so they run concurrently; each writes its own sink and the
+  // merge below sorts, so the output never depends on the thread count.
+  std::vector<std::vector<Finding>> per_rule(rules.size());
+  auto run_rules = [&](bool with_analysis) {
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (rules[i]->check && dnssec::rule_needs_analysis(rules[i]->info.id) == with_analysis) todo.push_back(i);
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+      for (size_t k = next++; k < todo.size(); k = next++) {
+        const Rule& rule = *rules[todo[k]];
+        auto opt_it = opts.rules.options.find(rule.info.id);
+        LintContext ctx(ws, opts.now, rule, opt_it == opts.rules.options.end() ? nullptr : &opt_it->second);
+        FindingSink sink(rule);
+        ScopedTiming t(cat("rule ", rule.info.id, ' ', rule.info.name));
+        rule.check(ctx, sink);
+        per_rule[todo[k]] = std::move(sink.findings());
+      }
+    };
+    int jobs = std::max(1, std::min<int>(opts.jobs, static_cast<int>(todo.size())));
+    ScopedTiming rules_time(cat("rules ", with_analysis ? "reading" : "not reading", " the DNSSEC analysis (",
+                                todo.size(), " on ", jobs, " threads)"));
+    std::vector<std::thread> threads;
+    for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+  };
+  run_rules(false);
+  if (analysis_thread.joinable()) analysis_thread.join();
+  if (analysis_error) std::rethrow_exception(analysis_error);
+  run_rules(true);
+
   if (dnssec_family) {
     // A DS file that names none of the linted zones is most likely a mix-up: say so.
     for (const auto& f : ws.ds_files) {
@@ -149,30 +199,6 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     }
   }
 
-  // Rules are independent and pure, so they run concurrently; each writes its own sink and the
-  // merge below sorts, so the output never depends on the thread count.
-  std::vector<std::vector<Finding>> per_rule(rules.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < rules.size(); i = next++) {
-      const Rule& rule = *rules[i];
-      if (!rule.check) continue;
-      auto opt_it = opts.rules.options.find(rule.info.id);
-      LintContext ctx(ws, opts.now, rule, opt_it == opts.rules.options.end() ? nullptr : &opt_it->second);
-      FindingSink sink(rule);
-      ScopedTiming t(cat("rule ", rule.info.id, ' ', rule.info.name));
-      rule.check(ctx, sink);
-      per_rule[i] = std::move(sink.findings());
-    }
-  };
-  int jobs = std::max(1, std::min<int>(opts.jobs, static_cast<int>(rules.size())));
-  {
-    ScopedTiming rules_time(cat("rules (", rules.size(), " on ", jobs, " threads)"));
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
-    for (auto& t : threads) t.join();
-  }
   for (auto& v : per_rule)
     for (auto& f : v) result.findings.push_back(std::move(f));
 

@@ -230,13 +230,26 @@ void ZoneModel::build_index() {
     for (size_t k = 0; k < order.size();) {
       size_t e = k + 1;
       while (e < order.size() && records[order[e]].owner == records[order[k]].owner) ++e;
-      std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e), record_less);
+      // Insertion sort: stable, and an owner has a handful of records (std::stable_sort would
+      // allocate a buffer per owner). A large owner (a hostile or huge RRset) gets the real sort.
+      if (e - k > 32) {
+        std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e), record_less);
+        k = e;
+        continue;
+      }
+      for (size_t i = k + 1; i < e; ++i) {
+        uint32_t v = order[i];
+        size_t j = i;
+        for (; j > k && record_less(v, order[j - 1]); --j) order[j] = order[j - 1];
+        order[j] = v;
+      }
       k = e;
     }
   } else {
     std::stable_sort(order.begin(), order.end(), record_less);
   }
   rrsets_.clear();
+  rrsets_.reserve(records.size() / 2 + 16);
   rrset_records_ = std::move(order);
   const uint32_t* base = rrset_records_.data();
   for (size_t k = 0; k < rrset_records_.size();) {
@@ -272,6 +285,8 @@ bool ZoneModel::only_nsec3(uint32_t name) const {
 
 void ZoneModel::compute_cuts() {
   flags_.assign(names.size(), 0);
+  auto apex_id = apex();
+  const bool apex_dname = apex_id && find_rrset(*apex_id, 39 /*DNAME*/);
   for (uint32_t id = 0; id < names.size(); ++id) {
     const std::string& canon = names[id].canonical;
     if (!is_subdomain(canon, origin_wire)) {
@@ -293,7 +308,7 @@ void ZoneModel::compute_cuts() {
     // NSEC3 records: their hashed owners are meta-data of the zone, never reached by name lookup
     // (RFC 5155 §7.1; a DNAME-at-apex zone signed with NSEC3 is valid).
     if (canon != origin_wire) {
-      if (auto a = apex(); a && find_rrset(*a, 39 /*DNAME*/) && !only_nsec3(id)) flags_[id] |= kBelowDname;
+      if (apex_dname && !only_nsec3(id)) flags_[id] |= kBelowDname;
     }
   }
 }

@@ -47,7 +47,7 @@ struct Record {
   uint32_t file = 0;      ///< index into ZoneModel::files
   uint32_t line = 0;      ///< first line of the record, 1-based
   uint32_t end_line = 0;  ///< last line (multi-line records)
-  uint64_t rdata_off = 0; ///< into ZoneModel::rdata_arena
+  uint64_t rdata_off = 0; ///< into ZoneModel::rdata_arena, or (part << 48 | offset) into a part's arena
   uint32_t rdata_len = 0;
 };
 
@@ -87,8 +87,13 @@ class ZoneModel {
   std::optional<uint32_t> find_name(std::string_view canonical_wire) const;
 
   std::span<const uint8_t> rdata(const Record& r) const {
-    return {rdata_arena.data() + r.rdata_off, r.rdata_len};
+    uint64_t part = r.rdata_off >> 48;
+    const uint8_t* base = part ? rdata_parts[part - 1].data() : rdata_arena.data();
+    return {base + (r.rdata_off & ((uint64_t{1} << 48) - 1)), r.rdata_len};
   }
+  /// The arenas of the later parts of a file read by several threads, kept as they are (appending
+  /// them to rdata_arena would hold two copies at the peak). Records address them as (part << 48).
+  std::vector<std::vector<uint8_t>> rdata_parts;
   const DnsName& owner(const Record& r) const { return names[r.owner]; }
   std::string owner_text(const Record& r) const { return name_to_text(names[r.owner].wire); }
   SourceLoc loc(const Record& r) const;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "lint/dnssec/canonical.hpp"
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 #include "lint/zone_loader.hpp"
 
 namespace danelint::dnssec {
@@ -258,6 +260,7 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
     const ZoneModel& z = *ws.zones[zi];
     ZoneDnssec& zd = a->zones[zi];
     if (z.unreadable) continue;
+    std::optional<ScopedTiming> prelude(std::in_place, "analysis: keys and the RRSIG -> RRset index");
     collect_keys(z, zd);
     // Index of each RRset by (owner, type) for the RRSIG -> RRset link.
     size_t n_sets = z.rrsets().size();
@@ -293,6 +296,8 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
       }
     }
     std::sort(with_sigs.begin(), with_sigs.end());
+    prelude.reset();
+    ScopedTiming verify_time("analysis: verify signatures");
     int threads = std::max(1, jobs);
     std::vector<std::unique_ptr<Scratch>> scratch(static_cast<size_t>(threads));
     parallel_for(with_sigs.size(), threads, [&](size_t i, int worker) {
