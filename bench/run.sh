@@ -2,7 +2,7 @@
 # Benchmarks `danelint lint` against the peers on the same signed zones, side by side.
 #
 #   bench/run.sh [--sizes "10000 100000"] [--algs "ecdsa rsa ed25519"] [--denial "nsec nsec3"]
-#                [--runs 3] [--bin build/danelint] [--work DIR] [--prepare-only]
+#                [--runs 3] [--bin build/danelint] [--work DIR] [--prepare-only] [--danelint-only]
 #
 # (a) generates zones (bench/gen_zone.py), (b) signs them with dnssec-signzone, (c) runs danelint and
 # kzonecheck, dnssec-verify, ldns-verify-zone and validns (where it can verify the algorithm) on the same
@@ -14,7 +14,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-sizes="10000 100000"; algs="ecdsa rsa ed25519"; denials="nsec nsec3"; runs=3; prepare_only=0
+sizes="10000 100000"; algs="ecdsa rsa ed25519"; denials="nsec nsec3"; runs=3; prepare_only=0; danelint_only=0
 bin="$repo/build/danelint"; work="${TMPDIR:-/tmp}/danelint-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,6 +25,7 @@ while [ $# -gt 0 ]; do
     --bin) bin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --prepare-only) prepare_only=1; shift ;;
+    --danelint-only) danelint_only=1; shift ;;  # e.g. the 1M size, for the scaling factor alone
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,16 +41,23 @@ declare -A alg_name=([ecdsa]=ECDSAP256SHA256 [rsa]=RSASHA256 [ed25519]=ED25519)
 declare -A alg_bits=([ecdsa]= [rsa]="-b 2048" [ed25519]=)
 declare -A speed_arg=([ecdsa]=ecdsap256 [rsa]=rsa2048 [ed25519]=ed25519)
 
-# Verifications per second per core from `openssl speed` (the crypto bound's denominator).
+# Verifications per second per core of the library danelint verifies with (the crypto bound's
+# denominator): `openssl speed` for ECDSA and RSA; for Ed25519, libsodium (bench/ed25519_speed.cpp,
+# which also prints OpenSSL's rate for comparison), since danelint verifies Ed25519 with libsodium.
 declare -A rate_cache=()
 verify_rate() {
   if [ -z "${rate_cache[$1]:-}" ]; then
     local out
-    out=$(openssl speed -seconds 3 "${speed_arg[$1]}" 2>/dev/null)
     case "$1" in
-      rsa) rate_cache[$1]=$(echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}') ;;
-      ecdsa) rate_cache[$1]=$(echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1) ;;
-      ed25519) rate_cache[$1]=$(echo "$out" | awk '/Ed25519\)/ {print $(NF)}' | tail -1) ;;
+      rsa) out=$(openssl speed -seconds 3 rsa2048 2>/dev/null)
+           rate_cache[$1]=$(echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}') ;;
+      ecdsa) out=$(openssl speed -seconds 3 ecdsap256 2>/dev/null)
+             rate_cache[$1]=$(echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1) ;;
+      ed25519)
+        g++ -O2 -o "$work/ed25519_speed" "$here/ed25519_speed.cpp" -lsodium -lcrypto
+        out=$("$work/ed25519_speed" 3)
+        echo "Ed25519 verify/s/core: $(echo "$out" | tr '\n' ' ')" >&2
+        rate_cache[$1]=$(echo "$out" | awk '$1 == "libsodium" {print $2}') ;;
     esac
   fi
   echo "${rate_cache[$1]}"
@@ -98,26 +106,28 @@ validns_works() {
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $cores cores," \
   "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r); load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "versions: danelint $("$bin" --version 2>/dev/null | head -1), $(kzonecheck --version 2>&1 | head -1)," \
-  "dnssec-verify $(dnssec-verify -V 2>&1 | head -1 | awk '{print $2}'), ldns $(ldns-verify-zone -v 2>&1 | head -1 | awk '{print $NF}')," \
-  "$(openssl version | cut -d' ' -f1-2)"
+echo "versions: $("$bin" --version 2>/dev/null | head -1), $(kzonecheck --version 2>&1 | head -1)," \
+  "dnssec-verify $(dnssec-verify -V 2>&1 | head -1 | awk '{print $2}'), ldns-verify-zone $(ldns-verify-zone -v 2>&1 | head -1 | tr -d '()' | awk '{print $NF}')," \
+  "validns $(dpkg-query -W -f '${Version}' validns 2>/dev/null || echo -), $(openssl version | cut -d' ' -f1-2)"
 row zone tool "wall(s)" "cpu(s)" "rss(MB)" ratio note
 for size in $sizes; do
   for alg in $algs; do
     for denial in $denials; do
       zone=$(prepare "$size" "$alg" "$denial")
       [ "$prepare_only" = 1 ] && continue
-      rate=$(verify_rate "$alg")
+      verify_rate "$alg" >/dev/null  # fill the cache in this shell (a $(...) call would not)
+      rate=${rate_cache[$alg]}
       now=$(date -u +%s)
       sigs=$(count_rrsigs "$zone")
       bytes=$(stat -c %s "$zone")
       mb=$(echo "scale=1; $bytes / 1000000" | bc)
-      use_validns=0; validns_works "$zone" "$alg" "$now" && use_validns=1
+      use_validns=0; [ "$danelint_only" = 0 ] && validns_works "$zone" "$alg" "$now" && use_validns=1
       results="$work/results-$size-$alg-$denial.txt"; : >"$results"
       for ((r = 1; r <= runs; r++)); do
         # Alternate the order each run so no tool always runs on a warm or cold cache.
         tools=(danelint kzonecheck dnssec-verify ldns-verify-zone validns)
         [ $((r % 2)) -eq 0 ] && tools=(validns ldns-verify-zone dnssec-verify kzonecheck danelint)
+        [ "$danelint_only" = 1 ] && tools=(danelint)
         for t in "${tools[@]}"; do
           case $t in
             danelint) measure danelint -- "$bin" lint --no-config --now "$now" --select SIG,KEY,DS,NSEC --format json "$zone" ;;
@@ -130,7 +140,7 @@ for size in $sizes; do
         # Zone-only lint (every rule but the signature checks) and Knot's zone parser with its
         # DNSSEC checks off: both read the whole file without verifying signatures.
         measure danelint-no-verify -- "$bin" lint --no-config --now "$now" --no-verify --format json "$zone"
-        measure kzonecheck-parse -- kzonecheck -o "$origin" -d off -t "$now" "$zone"
+        [ "$danelint_only" = 1 ] || measure kzonecheck-parse -- kzonecheck -o "$origin" -d off -t "$now" "$zone"
       done
       label="$size $alg/$denial ${mb}MB"
       d_wall=$(awk '$1=="danelint" {print $2}' "$results" | median)
@@ -152,7 +162,7 @@ for size in $sizes; do
             row "$label" "$t" "$wall" "$cpu" "$((rss / 1024))" "$ratio" "exit ${rc%,}" ;;
         esac
       done
-      [ "$use_validns" = 1 ] || row "$label" validns "-" "-" "-" "" "cannot verify ${alg_name[$alg]} here"
+      [ "$use_validns" = 1 ] || [ "$danelint_only" = 1 ] || row "$label" validns "-" "-" "-" "" "cannot verify ${alg_name[$alg]} here"
       # Crypto bound: every RRSIG verified once, on all cores, at `openssl speed`'s rate.
       bound=$(echo "scale=2; $sigs / ($rate * $cores)" | bc)
       row "$label" "crypto bound" "$bound" "" "" "$(echo "scale=2; $d_wall / $bound" | bc)" "$sigs RRSIGs, ${rate}/s/core x $cores"

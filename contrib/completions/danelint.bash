@@ -24,7 +24,7 @@ _danelint() {
                 --now | --origin | --service | -j | --jobs | --previous-rev | --published-since) return ;;
             esac
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help -c --config --no-config -f --format -o --output -q --quiet
+                COMPREPLY=($(compgen -W "-h --help -c --config --no-config --no-verify -f --format -o --output -q --quiet
                     --exit-zero --baseline --write-baseline --select --ignore --now --fail-on --origin --service
                     --spki-denylist --ds --previous --previous-rev --published-since --state -j --jobs --color" -- "$cur"))
             else

@@ -12,6 +12,7 @@ complete -c danelint -s h -l help -d 'Print help and exit'
 complete -c danelint -n "__fish_seen_subcommand_from lint" -F
 complete -c danelint -n "__fish_seen_subcommand_from lint" -s c -l config -r -F -d 'Config file'
 complete -c danelint -n "__fish_seen_subcommand_from lint" -l no-config -d 'Do not read any config file'
+complete -c danelint -n "__fish_seen_subcommand_from lint" -l no-verify -d 'Skip signature verification and DS matching'
 complete -c danelint -n "__fish_seen_subcommand_from lint" -s f -l format -x -a 'text json sarif github gitlab junit' -d 'Output format'
 complete -c danelint -n "__fish_seen_subcommand_from lint" -s o -l output -r -F -d 'Write the report to a file'
 complete -c danelint -n "__fish_seen_subcommand_from lint" -s q -l quiet -d 'Print findings only'
