@@ -1,6 +1,7 @@
 #include "lint/file_read.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +21,41 @@ void advise_huge_pages(const void* p, size_t n) {
   uintptr_t b = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
   uintptr_t e = (reinterpret_cast<uintptr_t>(p) + n) & ~(kHuge - 1);
   if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);  // advice only: errors do not matter
+}
+
+namespace {
+void on_sigbus(int) {
+  static const char msg[] = "danelint: error: an input file shrank while it was being read\n";
+  ssize_t ignored = write(STDERR_FILENO, msg, sizeof msg - 1);
+  (void)ignored;
+  _exit(2);
+}
+}  // namespace
+
+MappedFile::~MappedFile() {
+  if (addr_) munmap(addr_, size_);
+}
+
+bool map_input_file(const std::string& path, size_t min_bytes, size_t max_bytes, MappedFile& out) {
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return false;
+  struct stat st {};
+  bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) >= min_bytes &&
+            static_cast<size_t>(st.st_size) <= max_bytes && st.st_size > 0;
+  void* p = ok ? mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  close(fd);
+  if (p == MAP_FAILED) return false;
+  static const bool handler = [] {
+    struct sigaction sa {};
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGBUS, &sa, nullptr) == 0;
+  }();
+  (void)handler;
+  madvise(p, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
+  out.addr_ = p;
+  out.size_ = static_cast<size_t>(st.st_size);
+  return true;
 }
 
 std::string read_input_file(const std::string& path, size_t max_bytes, std::string& out) {

@@ -84,6 +84,9 @@ class ZoneModel {
   uint32_t intern(std::string_view wire);
   /// Forgets every interned name (for a loader starting over).
   void clear_names();
+  /// Moves the names of `other` (a part of a file read by several threads) into this model, in their
+  /// order; returns each one's id here. Names already known keep their id.
+  std::vector<uint32_t> absorb_names(ZoneModel& other);
   std::optional<uint32_t> find_name(std::string_view canonical_wire) const;
 
   std::span<const uint8_t> rdata(const Record& r) const {

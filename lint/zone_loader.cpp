@@ -129,16 +129,20 @@ class Loader {
     set_origin(wire ? *wire : std::string(1, '\0'));
     initial_origin_ = origin_wire_;
     std::string data;
+    MappedFile mapped;
     if (!from_memory) {
       ScopedTiming t("read file");
-      if (!read_file(name, 0, 0, data)) {
+      if (map_input_file(name, size_t{1} << 20, opts_.max_file_bytes, mapped)) {
+        text = mapped.text();
+      } else if (read_file(name, 0, 0, data)) {
+        text = data;
+      } else {
         z_.unreadable = true;
         return;
       }
-      text = data;
       real_stack_.push_back(real_path(name));
-      release_begin_ = released_ = data.data();
-      release_end_ = data.data() + data.size();
+      release_begin_ = released_ = text.data();
+      release_end_ = text.data() + text.size();
     }
     // Room for the whole zone up front: growing by doubling would copy the arena and the records
     // several times and briefly hold both copies. Pages never written are never resident, so a
@@ -151,8 +155,9 @@ class Loader {
     {
       ScopedTiming t("scan and encode records");
       if (!parse_in_parallel(text, lines)) {
-        if (text_given_back_) {
-          // The split attempt already gave back pages of the text: read the file again.
+        if (text_given_back_ && !mapped) {
+          // The split attempt already gave back pages of the text: read the file again. (A mapped
+          // file's pages come back from the page cache by themselves.)
           if (!read_file(name, 0, 0, data)) {
             z_.unreadable = true;
             return;
@@ -553,8 +558,7 @@ class Loader {
     for (size_t k = 1; k < parts; ++k) {
       ZoneModel& m = *models[k];
       Loader& l = *loaders[k];
-      std::vector<uint32_t> ids(m.names.size());
-      for (uint32_t id = 0; id < m.names.size(); ++id) ids[id] = z_.intern(m.names[id].wire);
+      std::vector<uint32_t> ids = z_.absorb_names(m);
       z_.rdata_parts.push_back(std::move(m.rdata_arena));
       const uint64_t part = uint64_t{z_.rdata_parts.size()} << 48;
       size_t record_base = z_.records.size();
