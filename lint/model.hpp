@@ -44,12 +44,13 @@ struct Record {
   uint16_t type = 0;
   uint16_t rrclass = 1;
   uint32_t ttl = 0;
-  uint32_t file = 0;      ///< index into ZoneModel::files
   uint32_t line = 0;      ///< first line of the record, 1-based
   uint32_t end_line = 0;  ///< last line (multi-line records)
+  uint16_t file = 0;      ///< index into ZoneModel::files (at most 1 + 1024 $INCLUDEs)
+  uint16_t rdata_len = 0; ///< RDATA is at most 65535 octets
   uint64_t rdata_off = 0; ///< into ZoneModel::rdata_arena, or (part << 48 | offset) into a part's arena
-  uint32_t rdata_len = 0;
 };
+static_assert(sizeof(Record) == 32, "a 100k-name signed zone holds ~700k records: keep them small");
 
 /// Records sharing owner, class and type. `records` index into ZoneModel::records.
 struct RRset {

@@ -413,8 +413,16 @@ class Loader {
   bool text_given_back_ = false;
   bool* given_back_flag_ = &text_given_back_;  // the parts of a split load report to the top loader
 
+  /// Gives the whole pages inside [p, p + n) back to the kernel (their contents are not needed again).
+  static void release_pages(const void* p, size_t n) {
+    constexpr uintptr_t kPage = 4096;
+    uintptr_t b = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+    uintptr_t e = (reinterpret_cast<uintptr_t>(p) + n) & ~(kPage - 1);
+    if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);  // advice: failure only costs memory
+  }
+
   void release_read_text(const char* consumed) {
-    constexpr size_t kStep = size_t{8} << 20;
+    constexpr size_t kStep = size_t{2} << 20;
     if (!released_ || consumed < released_ || consumed > release_end_ || consumed - released_ < static_cast<ptrdiff_t>(kStep))
       return;
     constexpr uintptr_t kPage = 4096;
@@ -562,10 +570,18 @@ class Loader {
       z_.rdata_parts.push_back(std::move(m.rdata_arena));
       const uint64_t part = uint64_t{z_.rdata_parts.size()} << 48;
       size_t record_base = z_.records.size();
-      for (Record r : m.records) {
-        r.owner = ids[r.owner];
-        r.rdata_off |= part;
-        z_.records.push_back(r);
+      // Copy in slices and give each copied slice's pages back at once, so that the part's records
+      // and their copy are never both resident (Record is trivial: nothing reads the old slots again).
+      constexpr size_t kSlice = (size_t{4} << 20) / sizeof(Record);
+      for (size_t b = 0; b < m.records.size(); b += kSlice) {
+        size_t e = std::min(m.records.size(), b + kSlice);
+        for (size_t i = b; i < e; ++i) {
+          Record r = m.records[i];
+          r.owner = ids[r.owner];
+          r.rdata_off |= part;
+          z_.records.push_back(r);
+        }
+        release_pages(m.records.data() + b, (e - b) * sizeof(Record));
       }
       for (uint32_t i : l.pending_ttl_) z_.records[record_base + i].ttl = last_ttl_;
       if (l.last_ttl_known_) last_ttl_ = l.last_ttl_;
@@ -778,7 +794,7 @@ class Loader {
     r.type = static_cast<uint16_t>(type);
     r.rrclass = 1;  // IN: any other class was refused above
     r.ttl = explicit_ttl ? static_cast<uint32_t>(ttl) : default_ttl;
-    r.file = file;
+    r.file = static_cast<uint16_t>(file);
     r.line = e.first_line;
     r.end_line = e.last_line;
     r.rdata_off = z_.rdata_arena.size();
@@ -818,8 +834,9 @@ class Loader {
         z_.rdata_arena.insert(z_.rdata_arena.end(), d, d + ldns_rdf_size(f));
       }
     }
-    r.rdata_len = static_cast<uint32_t>(z_.rdata_arena.size() - r.rdata_off);
-    if (r.rdata_len > 65535) {
+    const size_t rdata_len = z_.rdata_arena.size() - r.rdata_off;
+    r.rdata_len = static_cast<uint16_t>(rdata_len);
+    if (rdata_len > 65535) {
       z_.rdata_arena.resize(r.rdata_off);
       return syntax(file, e.first_line, "RDATA longer than 65535 octets", e.last_line, owner_text(), type_name(type));
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -267,12 +268,12 @@ class Analysis {
   // ---------------------------------------------------------------- NSEC3 (RFC 5155)
 
   struct Node {
-    std::string canonical;
+    std::string_view canonical;  ///< into the zone's names, or into ents_ for an empty non-terminal
     uint32_t name = kNone;       ///< kNone for an empty non-terminal
     uint32_t loc_rec = kNone;    ///< where to point: the name's (or first descendant's) first record
     bool auth = true;            ///< false for glue/occluded names
     bool ent_optout_ok = true;   ///< ENT: every authoritative name below is an insecure delegation
-    std::string hash;
+    std::string_view hash;       ///< its NSEC3 hash under the active chain (a view into node_hashes)
   };
 
   std::vector<uint16_t> expected_nsec3_types(const Node& n, const std::vector<uint16_t>& have) const {
@@ -292,7 +293,7 @@ class Analysis {
     return want;
   }
 
-  static bool covers(const std::string& owner, const std::string& next, const std::string& h) {
+  static bool covers(std::string_view owner, std::string_view next, std::string_view h) {
     if (owner < next) return owner < h && h < next;
     return h > owner || h < next;  // the last NSEC3 wraps around to the first
   }
@@ -310,6 +311,7 @@ class Analysis {
       if (r.type == kNsec3) {
         if (auto v = decode_nsec3(z_.rdata(r))) {
           ChainKey k{v->hash_algorithm, v->iterations, std::string(v->salt.begin(), v->salt.end())};
+          std::vector<uint16_t>().swap(v->types);  // decoded again where the bitmap is checked: 100k small vectors
           groups[k].push_back({i, std::move(*v)});
         }
       } else if (r.type == kNsec3Param) {
@@ -367,9 +369,10 @@ class Analysis {
 
     // ---- the names the chain must describe ----
     std::vector<Node> nodes;  // authoritative names and ENTs (canonical order), then non-authoritative names
+    // Empty non-terminals, in canonical order; they outlive the nodes that point at their names.
+    std::map<std::string, Node, bool (*)(const std::string&, const std::string&)> ents(
+        [](const std::string& a, const std::string& b) { return canonical_compare(a, b) < 0; });
     {
-      std::map<std::string, Node, bool (*)(const std::string&, const std::string&)> ents(
-          [](const std::string& a, const std::string& b) { return canonical_compare(a, b) < 0; });
       for (uint32_t id : auth_) {
         const std::string& canon = z_.names[id].canonical;
         const bool insecure = insecure_delegation(id);
@@ -380,23 +383,27 @@ class Analysis {
           if (z_.find_name(anc)) continue;
           auto [it, fresh] = ents.try_emplace(std::string(anc));
           Node& e = it->second;
-          if (fresh) e.canonical = std::string(anc);
+          if (fresh) e.canonical = it->first;
           if (!insecure) e.ent_optout_ok = false;
           if (first_rec_[id] < e.loc_rec) e.loc_rec = first_rec_[id];
         }
       }
-      std::vector<Node> merged;
+      // auth_ and ents are each in canonical order already: merge them (names before ENTs on ties,
+      // which cannot occur: an ENT is by definition not an owner).
+      std::vector<Node> names_part;
+      names_part.reserve(auth_.size());
       for (uint32_t id : auth_) {
         Node n;
         n.canonical = z_.names[id].canonical;
         n.name = id;
         n.loc_rec = first_rec_[id];
-        merged.push_back(std::move(n));
+        names_part.push_back(std::move(n));
       }
-      for (auto& [k, e] : ents) merged.push_back(std::move(e));
-      std::stable_sort(merged.begin(), merged.end(),
-                       [](const Node& a, const Node& b) { return canonical_compare(a.canonical, b.canonical) < 0; });
-      nodes = std::move(merged);
+      std::vector<Node> ent_part;
+      for (auto& [k, e] : ents) ent_part.push_back(e);
+      nodes.reserve(names_part.size() + ent_part.size());
+      std::merge(names_part.begin(), names_part.end(), ent_part.begin(), ent_part.end(), std::back_inserter(nodes),
+                 [](const Node& a, const Node& b) { return canonical_compare(a.canonical, b.canonical) < 0; });
       for (uint32_t id : z_.names_in_order()) {
         if (z_.out_of_zone(id) || z_.is_authoritative(id) || hashed_only_[id]) continue;
         Node n;
@@ -433,7 +440,14 @@ class Analysis {
     }
 
     // ---- the active chain ----
-    std::map<std::string, std::vector<const Rec3*>> chain;  // hash -> records, in hash order
+    // hash -> records, in hash order: sorted flat arrays (a std::map node, a string and a vector per
+    // NSEC3 came to ~15 MB at 100k names).
+    struct ChainEntry {
+      std::string_view first;                 // the hash, a view into hashes
+      std::span<const Rec3* const> second;    // its NSEC3 records, file order
+    };
+    std::string hashes;
+    std::vector<std::pair<uint32_t, const Rec3*>> by_owner;  // (offset of the hash in hashes, record)
     for (const Rec3& r : groups[*active]) {
       const Record& rec = z_.records[r.rec];
       auto h = owner_hash(rec);
@@ -442,24 +456,59 @@ class Analysis {
             cat("NSEC3 owner ", z_.owner_text(rec), " is not a base32hex SHA-1 hash directly below the apex"));
         continue;
       }
-      chain[*h].push_back(&r);
+      by_owner.emplace_back(static_cast<uint32_t>(hashes.size()), &r);
+      hashes += *h;  // kSha1Len octets each
     }
+    auto hash_at = [&](uint32_t off) { return std::string_view(hashes).substr(off, kSha1Len); };
+    std::stable_sort(by_owner.begin(), by_owner.end(),
+                     [&](const auto& a, const auto& b) { return hash_at(a.first) < hash_at(b.first); });
+    std::vector<const Rec3*> chain_recs;
+    chain_recs.reserve(by_owner.size());
+    for (const auto& p : by_owner) chain_recs.push_back(p.second);
+    std::vector<ChainEntry> chain;
+    for (size_t i = 0; i < by_owner.size();) {
+      size_t j = i + 1;
+      while (j < by_owner.size() && hash_at(by_owner[j].first) == hash_at(by_owner[i].first)) ++j;
+      chain.push_back({hash_at(by_owner[i].first), std::span<const Rec3* const>(chain_recs.data() + i, j - i)});
+      i = j;
+    }
+    std::vector<std::pair<uint32_t, const Rec3*>>().swap(by_owner);
+    auto chain_find = [&](std::string_view h) {
+      auto it = std::lower_bound(chain.begin(), chain.end(), h,
+                                 [](const ChainEntry& e, std::string_view v) { return e.first < v; });
+      return it != chain.end() && it->first == h ? it : chain.end();
+    };
+    auto chain_has = [&](std::string_view h) { return chain_find(h) != chain.end(); };
     for (const auto& [h, rs] : chain)
       for (size_t i = 1; i < rs.size(); ++i)
         add("NSEC003", rs[i]->rec, cat(rs.size(), " NSEC3 records at ", z_.owner_text(z_.records[rs[i]->rec])));
 
-    std::unordered_map<std::string, const Node*> by_hash;
-    for (Node& n : nodes) {
-      n.hash = nsec3_hash(n.canonical, active->salt_bytes(), active->iterations);
-      by_hash.emplace(n.hash, &n);
+    // Each node's hash, in one buffer; the nodes by hash as a sorted array (not a hash map of 100k nodes).
+    std::string node_hashes;
+    node_hashes.reserve(nodes.size() * kSha1Len);
+    for (const Node& n : nodes) {
+      std::string h = nsec3_hash(n.canonical, active->salt_bytes(), active->iterations);
+      h.resize(kSha1Len);  // SHA-1: always 20 octets; the offsets below rely on it
+      node_hashes += h;
     }
-    auto covering = [&](const std::string& h) -> const Rec3* {
+    for (size_t i = 0; i < nodes.size(); ++i) nodes[i].hash = std::string_view(node_hashes).substr(i * kSha1Len, kSha1Len);
+    std::vector<const Node*> by_hash_sorted;
+    by_hash_sorted.reserve(nodes.size());
+    for (const Node& n : nodes) by_hash_sorted.push_back(&n);
+    std::stable_sort(by_hash_sorted.begin(), by_hash_sorted.end(), [](const Node* a, const Node* b) { return a->hash < b->hash; });
+    auto node_by_hash = [&](std::string_view h) -> const Node* {  // the first node with this hash, as emplace kept
+      auto it = std::lower_bound(by_hash_sorted.begin(), by_hash_sorted.end(), h,
+                                 [](const Node* n, std::string_view v) { return n->hash < v; });
+      return it != by_hash_sorted.end() && (*it)->hash == h ? *it : nullptr;
+    };
+    auto covering = [&](std::string_view h) -> const Rec3* {
       if (chain.empty()) return nullptr;
-      auto it = chain.lower_bound(h);
+      auto it = std::lower_bound(chain.begin(), chain.end(), h,
+                                 [](const ChainEntry& e, std::string_view v) { return e.first < v; });
       if (it == chain.begin()) it = chain.end();
       --it;
       const Rec3* r = it->second.front();
-      std::string next(r->v.next_hashed.begin(), r->v.next_hashed.end());
+      std::string_view next(reinterpret_cast<const char*>(r->v.next_hashed.data()), r->v.next_hashed.size());
       return covers(it->first, next, h) ? r : nullptr;
     };
 
@@ -471,7 +520,7 @@ class Analysis {
       for (Node& n : nodes)
         if (n.name == kNone) ent_by_name.emplace(n.canonical, &n);
       for (const Node& n : nodes) {
-        if (!n.auth || n.name == kNone || !insecure_delegation(n.name) || !chain.count(n.hash)) continue;
+        if (!n.auth || n.name == kNone || !insecure_delegation(n.name) || !chain_has(n.hash)) continue;
         std::string_view anc = n.canonical;
         while (anc.size() > z_.origin_wire.size()) {
           anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
@@ -483,14 +532,14 @@ class Analysis {
     std::set<std::string> missing;
     const std::string apex_text = text(apex_);
     for (const Node& n : nodes) {
-      if (!n.auth || chain.count(n.hash)) continue;
+      if (!n.auth || chain_has(n.hash)) continue;
       const std::string what = n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical)) : text(n.name);
       const std::string hashed = cat(base32hex_encode(n.hash), '.', apex_text);
       const Rec3* cover = covering(n.hash);
       const bool optout = cover && cover->v.opt_out();
       if (n.name != kNone && insecure_delegation(n.name)) {
         if (optout) continue;  // RFC 5155 §6: opt-out lets insecure delegations go without NSEC3
-        missing.insert(n.hash);
+        missing.insert(std::string(n.hash));
         add("NSEC011", n.loc_rec,
             cat("insecure delegation ", what, " has no NSEC3 (", hashed, ") and ",
                 cover ? cat("the NSEC3 covering it, ", z_.owner_text(z_.records[cover->rec]), ", has opt-out clear")
@@ -498,7 +547,7 @@ class Analysis {
         continue;
       }
       if (n.name == kNone && n.ent_optout_ok && optout) continue;  // RFC 5155 §7.1: ENT only from opt-out deleg.
-      missing.insert(n.hash);
+      missing.insert(std::string(n.hash));
       add("NSEC010", n.loc_rec,
           cat("no NSEC3 for ", what, n.name != kNone && z_.is_delegation(n.name) ? " (delegation with DS)" : "",
               " (expected owner ", hashed, ")"));
@@ -508,8 +557,8 @@ class Analysis {
       const Rec3& r = *it->second.front();
       const Record& rec = z_.records[r.rec];
       // Which name does this NSEC3 stand for?
-      if (auto f = by_hash.find(it->first); f != by_hash.end()) {
-        const Node& n = *f->second;
+      if (const Node* f = node_by_hash(it->first)) {
+        const Node& n = *f;
         const std::string what = n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical))
                                                  : text(n.name);
         if (!n.auth) {
@@ -518,11 +567,13 @@ class Analysis {
                   why_nonauth(n.name), ")"));
         } else {
           for (const Rec3* each : it->second) {
-            std::vector<uint16_t> want = expected_nsec3_types(n, each->v.types);
-            if (each->v.types != want)
+            auto full = decode_nsec3(z_.rdata(z_.records[each->rec]));  // decoded before: cannot fail
+            const std::vector<uint16_t>& have = full->types;
+            std::vector<uint16_t> want = expected_nsec3_types(n, have);
+            if (have != want)
               add("NSEC004", each->rec,
-                  cat("NSEC3 bitmap at ", z_.owner_text(rec), " (", what, ") lists ", types_text(each->v.types),
-                      " but the name has ", types_text(want), " (", bitmap_diff(each->v.types, want), ")"));
+                  cat("NSEC3 bitmap at ", z_.owner_text(rec), " (", what, ") lists ", types_text(have),
+                      " but the name has ", types_text(want), " (", bitmap_diff(have, want), ")"));
           }
         }
       } else {
