@@ -16,8 +16,8 @@ using namespace danelint;
 
 namespace {
 
-/// Offset of the first line start at or after `pos`.
-size_t line_start_after(const std::string& t, size_t pos) { return t.find('\n', pos) + 1; }
+/// Offset of the first record start after `pos` (an "h<i> IN A" line: never inside a multi-line record).
+size_t line_start_after(const std::string& t, size_t pos) { return t.find("\nh", pos) + 1; }
 
 /// Everything observable of a loaded zone, as text.
 std::string dump(const ZoneModel& z) {
