@@ -162,6 +162,16 @@ void ZoneModel::grow_slots() {
   name_slots_ = std::move(slots);
 }
 
+void ZoneModel::add_slot(uint32_t id) {
+  if (names.size() * 2 > name_slots_.size()) {
+    grow_slots();  // load factor at most 1/2; the new name is placed by the rebuild
+    return;
+  }
+  size_t mask = name_slots_.size() - 1, i = name_hashes_[id] & mask;
+  while (name_slots_[i]) i = (i + 1) & mask;
+  name_slots_[i] = id + 1;
+}
+
 uint32_t ZoneModel::intern(std::string_view wire) {
   char buf[256];
   std::string canon_heap;
@@ -181,13 +191,7 @@ uint32_t ZoneModel::intern(std::string_view wire) {
   names.push_back(DnsName{std::string(wire), std::string(canon)});
   name_hashes_.push_back(h);
   uint32_t id = static_cast<uint32_t>(names.size() - 1);
-  if (names.size() * 2 > name_slots_.size()) {
-    grow_slots();  // load factor at most 1/2; the new name is placed by the rebuild
-  } else {
-    size_t mask = name_slots_.size() - 1, i = h & mask;
-    while (name_slots_[i]) i = (i + 1) & mask;
-    name_slots_[i] = id + 1;
-  }
+  add_slot(id);
   return id;
 }
 
@@ -203,13 +207,7 @@ std::vector<uint32_t> ZoneModel::absorb_names(ZoneModel& other) {
     names.push_back(std::move(n));
     name_hashes_.push_back(h);
     uint32_t id = static_cast<uint32_t>(names.size() - 1);
-    if (names.size() * 2 > name_slots_.size()) {
-      grow_slots();
-    } else {
-      size_t mask = name_slots_.size() - 1, i = h & mask;
-      while (name_slots_[i]) i = (i + 1) & mask;
-      name_slots_[i] = id + 1;
-    }
+    add_slot(id);
     ids[k] = id;
   }
   return ids;

@@ -174,9 +174,6 @@ class Loader {
     finish();
   }
 
-  /// True when the last load was split across threads and every part checked out.
-  bool parallel_ok = false;
-
  private:
   ZoneModel& z_;
   const LoadOptions& opts_;
@@ -425,10 +422,7 @@ class Loader {
     constexpr size_t kStep = size_t{2} << 20;
     if (!released_ || consumed < released_ || consumed > release_end_ || consumed - released_ < static_cast<ptrdiff_t>(kStep))
       return;
-    constexpr uintptr_t kPage = 4096;
-    uintptr_t b = (reinterpret_cast<uintptr_t>(released_) + kPage - 1) & ~(kPage - 1);
-    uintptr_t e = reinterpret_cast<uintptr_t>(consumed) & ~(kPage - 1);
-    if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);  // advice: failure only costs memory
+    release_pages(released_, static_cast<size_t>(consumed - released_));
     released_ = consumed;
     *given_back_flag_ = true;
   }
@@ -595,7 +589,6 @@ class Loader {
       ttl_directive_ = l.ttl_directive_;
       models[k].reset();  // free each part as soon as it is appended
     }
-    parallel_ok = true;
     return true;
   }
 
