@@ -51,7 +51,7 @@ int64_t parse_time_flag(const std::string& flag, const std::string& v) {
 
 // An ldns RR rebuilt from the model's wire form (owner, type, class, TTL, RDATA).
 ldns_rr* to_ldns(const ZoneModel& z, const Record& r) {
-  std::string wire = z.owner(r).wire;
+  std::string wire(z.owner(r).wire);
   auto put16 = [&](uint16_t v) { wire += static_cast<char>(v >> 8), wire += static_cast<char>(v & 0xff); };
   put16(r.type);
   put16(r.rrclass);

@@ -172,6 +172,21 @@ void ZoneModel::add_slot(uint32_t id) {
   name_slots_[i] = id + 1;
 }
 
+std::string_view ZoneModel::store_name_bytes(std::string_view bytes) {
+  if (bytes.size() > chunk_left_) {
+    constexpr size_t kChunk = 64 * 1024;  // names are at most 255 octets
+    const size_t size = std::max(kChunk, bytes.size());
+    name_chunks_.push_back(std::make_unique<char[]>(size));
+    chunk_pos_ = name_chunks_.back().get();
+    chunk_left_ = size;
+  }
+  std::copy(bytes.begin(), bytes.end(), chunk_pos_);
+  std::string_view stored(chunk_pos_, bytes.size());
+  chunk_pos_ += bytes.size();
+  chunk_left_ -= bytes.size();
+  return stored;
+}
+
 uint32_t ZoneModel::intern(std::string_view wire) {
   char buf[256];
   std::string canon_heap;
@@ -188,7 +203,8 @@ uint32_t ZoneModel::intern(std::string_view wire) {
   }
   uint64_t h = name_hash(canon);
   if (auto id = lookup(canon, h)) return *id;
-  names.push_back(DnsName{std::string(wire), std::string(canon)});
+  const std::string_view stored_wire = store_name_bytes(wire);
+  names.push_back(DnsName{stored_wire, canon == wire ? stored_wire : store_name_bytes(canon)});
   name_hashes_.push_back(h);
   uint32_t id = static_cast<uint32_t>(names.size() - 1);
   add_slot(id);
@@ -204,17 +220,24 @@ std::vector<uint32_t> ZoneModel::absorb_names(ZoneModel& other) {
       ids[k] = *id;
       continue;
     }
-    names.push_back(std::move(n));
+    names.push_back(n);  // its bytes stay in other's chunks, which move here below
     name_hashes_.push_back(h);
     uint32_t id = static_cast<uint32_t>(names.size() - 1);
     add_slot(id);
     ids[k] = id;
   }
+  for (auto& chunk : other.name_chunks_) name_chunks_.push_back(std::move(chunk));
+  other.name_chunks_.clear();
+  other.chunk_pos_ = nullptr;
+  other.chunk_left_ = 0;
   return ids;
 }
 
 void ZoneModel::clear_names() {
   names.clear();
+  name_chunks_.clear();
+  chunk_pos_ = nullptr;
+  chunk_left_ = 0;
   name_hashes_.clear();
   name_slots_.clear();
 }
@@ -243,7 +266,7 @@ void ZoneModel::build_index() {
     std::vector<uint32_t> key_at(names.size() + 1);
     for (uint32_t id = 0; id < names.size(); ++id) {
       key_at[id] = static_cast<uint32_t>(keys.size());
-      const std::string& w = names[id].canonical;
+      const std::string_view w = names[id].canonical;
       uint16_t offs[128];
       size_t n = 0;
       for (size_t i = 0; i < w.size() && w[i] != 0 && n < 128; i += static_cast<unsigned char>(w[i]) + 1u) offs[n++] = static_cast<uint16_t>(i);
@@ -341,7 +364,7 @@ void ZoneModel::compute_cuts() {
   auto apex_id = apex();
   const bool apex_dname = apex_id && find_rrset(*apex_id, 39 /*DNAME*/);
   for (uint32_t id = 0; id < names.size(); ++id) {
-    const std::string& canon = names[id].canonical;
+    const std::string_view canon = names[id].canonical;
     if (!is_subdomain(canon, origin_wire)) {
       flags_[id] |= kOutOfZone;
       continue;

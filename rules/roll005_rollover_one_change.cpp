@@ -30,7 +30,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (!prev) continue;
     for (const RRset& set : zone.rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
-      const std::string& owner = zone.names[set.owner].canonical;
+      const std::string_view owner = zone.names[set.owner].canonical;
       const RRset* prev_set = tlsa_rrset_at(*prev, owner);
       if (!prev_set || prev_set->records.empty()) continue;
       std::vector<std::string> now_keys = record_keys(zone, &set), old_keys = record_keys(*prev, prev_set);

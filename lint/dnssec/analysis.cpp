@@ -110,7 +110,7 @@ bool retry_nsec_lowercase(const ZoneModel& z, ZoneDnssec& zd, const RRset& set, 
 /// Verifies every RRSIG over one RRset (RFC 4035 §5.3): the canonical RRset is built once.
 void verify_rrset(const ZoneModel& z, ZoneDnssec& zd, uint32_t set_index, Scratch& s) {
   const RRset& set = z.rrsets()[set_index];
-  const std::string& owner = z.names[set.owner].canonical;
+  const std::string_view owner = z.names[set.owner].canonical;
   // Canonical RDATA of each record, sorted as octet strings, duplicates removed (RFC 4034 §6.3).
   if (s.rdatas.size() < set.records.size()) s.rdatas.resize(set.records.size());
   s.order.clear();

@@ -48,6 +48,8 @@ void report_denial(const LintContext& ctx, FindingSink& out, std::string_view co
 
 /// Decodes an RFC 4034 §4.1.2 type bitmap; nullopt when malformed.
 std::optional<std::vector<uint16_t>> decode_type_bitmap(std::span<const uint8_t> bitmap);
+/// The same into a caller's buffer (cleared first), for loops over every NSEC3 of a zone; false when malformed.
+bool decode_type_bitmap_into(std::span<const uint8_t> bitmap, std::vector<uint16_t>& out);
 
 struct NsecView {
   std::string_view next_wire;  ///< uncompressed wire name
@@ -60,10 +62,13 @@ struct Nsec3View {
   uint16_t iterations = 0;
   std::span<const uint8_t> salt;
   std::span<const uint8_t> next_hashed;
+  std::span<const uint8_t> bitmap;  ///< the type bitmap as it is in the RDATA
   std::vector<uint16_t> types;
   bool opt_out() const { return flags & 1; }
 };
 std::optional<Nsec3View> decode_nsec3(std::span<const uint8_t> rdata);
+/// All but the types: the bitmap is left as bytes, unchecked (decode_type_bitmap_into reads it).
+std::optional<Nsec3View> decode_nsec3_fields(std::span<const uint8_t> rdata);
 
 struct Nsec3ParamView {
   uint8_t hash_algorithm = 0, flags = 0;
