@@ -188,22 +188,26 @@ int run_lint_command(const LintOptions& opts) {
       if (f.rule->info.name == "input-unreadable")
         std::cerr << f.loc.file << (f.loc.line ? cat(':', f.loc.line) : std::string()) << ": error: " << f.message << '\n';
 
-    std::ostringstream buf;
-    std::string format = ascii_lower(opts.format);
-    if (format == "json") report::write_json(buf, rep);
-    else if (format == "sarif") report::write_sarif(buf, rep);
-    else if (format == "github") report::write_github(buf, rep);
-    else if (format == "gitlab") report::write_gitlab(buf, rep);
-    else if (format == "junit") report::write_junit(buf, rep);
-    else report::write_text(buf, rep, want_color(opts.color, opts.output.empty()));
+    std::optional<ScopedTiming> report_time(std::in_place, "report");
+    const std::string format = ascii_lower(opts.format);
+    auto render = [&](std::ostream& o) {
+      if (format == "json") report::write_json(o, rep);
+      else if (format == "sarif") report::write_sarif(o, rep);
+      else if (format == "github") report::write_github(o, rep);
+      else if (format == "gitlab") report::write_gitlab(o, rep);
+      else if (format == "junit") report::write_junit(o, rep);
+      else report::write_text(o, rep, want_color(opts.color, opts.output.empty()));
+    };
     if (opts.output.empty()) {
-      std::cout << buf.str();
+      render(std::cout);  // straight out: a report can be megabytes, and a copy of it raised the peak
       std::cout.flush();
     } else {
-      std::string err = write_file_atomic(opts.output, buf.str());
+      std::ostringstream buf;  // whole, for an atomic write
+      render(buf);
+      std::string err = write_file_atomic(opts.output, std::move(buf).str());
       if (!err.empty()) throw UsageError(err);
     }
-
+    report_time.reset();
     if (result.input_error) return kExitUsage;
     if (std::string err = save_state(ws, hist, eng.now); !err.empty()) throw UsageError(err);
     if (opts.exit_zero || !opts.write_baseline.empty()) return kExitOk;

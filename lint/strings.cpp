@@ -68,25 +68,33 @@ bool parse_u64(std::string_view s, uint64_t& out) {
 std::string json_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (unsigned char c : s) {
+  append_json_escaped(out, s);
+  return out;
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  // Runs of characters that need no escape (nearly all of them) are appended whole.
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          static constexpr char kDigits[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kDigits[c >> 4];
-          out += kDigits[c & 0xf];
-        } else {
-          out += static_cast<char>(c);
-        }
+      default: {  // the other control characters
+        static constexpr char kDigits[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kDigits[c >> 4];
+        out += kDigits[c & 0xf];
+      }
     }
   }
-  return out;
+  out.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace danelint

@@ -37,5 +37,7 @@ bool parse_u64(std::string_view s, uint64_t& out);
 
 /// Escapes a string for a JSON string literal (without the quotes).
 std::string json_escape(std::string_view s);
+/// The same, appended to `out` (reports of many findings build one string without temporaries).
+void append_json_escaped(std::string& out, std::string_view s);
 
 }  // namespace danelint

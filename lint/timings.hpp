@@ -1,5 +1,6 @@
 // DANELINT_TIMINGS=1 in the environment prints where a run's time goes (load, index, analysis, each
-// rule, report) to standard error: the measurements behind bench/README.md. Off, it costs one branch.
+// rule, report) and the resident memory after each to standard error: the measurements behind
+// bench/README.md. Off, it costs one branch.
 #pragma once
 #include <chrono>
 #include <string>
@@ -8,7 +9,7 @@ namespace danelint {
 
 bool timings_enabled();
 
-/// Prints "danelint: timing: <what> <ms> ms" on destruction when timings are enabled.
+/// Prints "danelint: timing: <what> <ms> ms (resident <MB> MB)" on destruction when timings are enabled.
 class ScopedTiming {
  public:
   explicit ScopedTiming(std::string what);

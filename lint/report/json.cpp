@@ -1,45 +1,85 @@
+#include <charconv>
+
 #include "lint/report/reporter.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
 
 namespace danelint::report {
 
-static std::string q(std::string_view s) { return cat('"', json_escape(s), '"'); }
+namespace {
+
+/// Builds a JSON document in a string passed on to the stream every 64 KiB: a 100k-name zone can report
+/// tens of thousands of findings, and per-field temporaries and stream formatting took longer than
+/// finding them.
+struct JsonOut {
+  explicit JsonOut(std::ostream& o) : out(o) { s.reserve(kFlushAt + 4096); }
+  ~JsonOut() { flush(); }
+  static constexpr size_t kFlushAt = 64 * 1024;
+  std::ostream& out;
+  std::string s;
+  void flush() {
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+    s.clear();
+  }
+  void maybe_flush() {
+    if (s.size() >= kFlushAt) flush();
+  }
+  JsonOut& str(std::string_view v) {
+    s += '"';
+    append_json_escaped(s, v);
+    s += '"';
+    return *this;
+  }
+  JsonOut& raw(std::string_view v) {
+    s += v;
+    return *this;
+  }
+  JsonOut& num(uint64_t v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    s.append(buf, end);
+    return *this;
+  }
+};
+
+}  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
-  out << "{\"version\":1,\"findings\":[";
+  JsonOut j(out);
+  j.raw("{\"version\":1,\"findings\":[");
   bool first = true;
   for (const Finding& f : report.findings) {
-    out << (first ? "\n" : ",\n");
+    j.raw(first ? "\n" : ",\n");
     first = false;
-    out << "{\"code\":" << q(f.rule->info.id) << ",\"name\":" << q(f.rule->info.name)
-        << ",\"severity\":" << q(severity_name(f.severity)) << ",\"file\":" << q(f.loc.file)
-        << ",\"line\":" << f.loc.line << ",\"end_line\":" << (f.loc.end_line ? f.loc.end_line : f.loc.line)
-        << ",\"owner\":" << q(f.owner) << ",\"type\":" << q(f.type) << ",\"message\":" << q(f.message);
+    j.raw("{\"code\":").str(f.rule->info.id).raw(",\"name\":").str(f.rule->info.name);
+    j.raw(",\"severity\":").str(severity_name(f.severity)).raw(",\"file\":").str(f.loc.file);
+    j.raw(",\"line\":").num(f.loc.line).raw(",\"end_line\":").num(f.loc.end_line ? f.loc.end_line : f.loc.line);
+    j.raw(",\"owner\":").str(f.owner).raw(",\"type\":").str(f.type).raw(",\"message\":").str(f.message);
     if (!f.related.empty()) {
-      out << ",\"related\":[";
+      j.raw(",\"related\":[");
       for (size_t i = 0; i < f.related.size(); ++i) {
         const auto& [loc, msg] = f.related[i];
-        out << (i ? "," : "") << "{\"file\":" << q(loc.file) << ",\"line\":" << loc.line << ",\"message\":" << q(msg)
-            << '}';
+        j.raw(i ? "," : "").raw("{\"file\":").str(loc.file).raw(",\"line\":").num(loc.line);
+        j.raw(",\"message\":").str(msg).raw("}");
       }
-      out << ']';
+      j.raw("]");
     }
-    if (f.suggestion) out << ",\"suggestion\":" << q(*f.suggestion);
-    out << '}';
+    if (f.suggestion) j.raw(",\"suggestion\":").str(*f.suggestion);
+    j.raw("}");
+    j.maybe_flush();
   }
   Counts c = count(report.findings);
-  out << (first ? "" : "\n") << "],\"summary\":{\"errors\":" << c.errors << ",\"warnings\":" << c.warnings
-      << ",\"infos\":" << c.infos << ",\"total\":" << report.findings.size() << ",\"zones\":[";
+  j.raw(first ? "" : "\n").raw("],\"summary\":{\"errors\":").num(c.errors).raw(",\"warnings\":").num(c.warnings);
+  j.raw(",\"infos\":").num(c.infos).raw(",\"total\":").num(report.findings.size()).raw(",\"zones\":[");
   for (size_t i = 0; i < report.zones.size(); ++i) {
     const ZoneSummary& z = report.zones[i];
-    out << (i ? "," : "") << "{\"file\":" << q(z.file) << ",\"origin\":" << q(z.origin)
-        << ",\"origin_source\":" << q(z.origin_source) << ",\"signed\":" << (z.is_signed ? "true" : "false")
-        << ",\"records\":" << z.records << '}';
+    j.raw(i ? "," : "").raw("{\"file\":").str(z.file).raw(",\"origin\":").str(z.origin);
+    j.raw(",\"origin_source\":").str(z.origin_source).raw(",\"signed\":").raw(z.is_signed ? "true" : "false");
+    j.raw(",\"records\":").num(z.records).raw("}");
   }
-  out << "],\"notes\":[";
-  for (size_t i = 0; i < report.notes.size(); ++i) out << (i ? "," : "") << q(report.notes[i]);
-  out << "]}}\n";
+  j.raw("],\"notes\":[");
+  for (size_t i = 0; i < report.notes.size(); ++i) j.raw(i ? "," : "").str(report.notes[i]);
+  j.raw("]}}\n");
 }
 
 }  // namespace danelint::report
