@@ -144,20 +144,22 @@ uint64_t ZoneModel::name_hash(std::string_view canonical) {
 std::optional<uint32_t> ZoneModel::lookup(std::string_view canonical, uint64_t h) const {
   if (name_slots_.empty()) return std::nullopt;
   size_t mask = name_slots_.size() - 1;
+  const uint64_t tag = slot_tag(h);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    uint32_t slot = name_slots_[i];
+    const uint64_t slot = name_slots_[i];
     if (slot == 0) return std::nullopt;
-    if (name_hashes_[slot - 1] == h && names[slot - 1].canonical == canonical) return slot - 1;
+    const uint32_t id = static_cast<uint32_t>(slot) - 1;
+    if ((slot & ~uint64_t{0xffffffff}) == tag && names[id].canonical == canonical) return id;
   }
 }
 
 void ZoneModel::grow_slots() {
-  std::vector<uint32_t> slots(std::max<size_t>(1024, name_slots_.size() * 2), 0);
+  std::vector<uint64_t> slots(std::max<size_t>(1024, name_slots_.size() * 2), 0);
   size_t mask = slots.size() - 1;
   for (uint32_t id = 0; id < names.size(); ++id) {
     size_t i = name_hashes_[id] & mask;
     while (slots[i]) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    slots[i] = slot_tag(name_hashes_[id]) | (id + 1);
   }
   name_slots_ = std::move(slots);
 }
@@ -169,7 +171,7 @@ void ZoneModel::add_slot(uint32_t id) {
   }
   size_t mask = name_slots_.size() - 1, i = name_hashes_[id] & mask;
   while (name_slots_[i]) i = (i + 1) & mask;
-  name_slots_[i] = id + 1;
+  name_slots_[i] = slot_tag(name_hashes_[id]) | (id + 1);
 }
 
 std::string_view ZoneModel::store_name_bytes(std::string_view bytes) {
@@ -324,7 +326,7 @@ void ZoneModel::build_index() {
   }
   step.emplace("index: RRsets");
   rrsets_.clear();
-  rrsets_.reserve(records.size() / 2 + 16);
+  rrsets_.reserve(records.size() + 16);  // at most one per record; untouched room costs no memory
   rrset_records_ = std::move(order);
   const uint32_t* base = rrset_records_.data();
   for (size_t k = 0; k < rrset_records_.size();) {

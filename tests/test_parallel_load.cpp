@@ -114,6 +114,14 @@ TEST_CASE("parallel load: anything unusual makes it read the text again in one p
     CHECK(serial->load_findings.empty());
     CHECK(dump(*load_zone_text(text, "z.zone", opts(4))) == dump(*serial));
   }
+  SUBCASE("a NUL byte in a later part") {
+    std::string text = zone_text(300, true);
+    text.insert(line_start_after(text, text.size() * 2 / 3), std::string("nul IN TXT \"a\0b\"\n", 17));
+    auto serial = load_zone_text(text, "z.zone", opts(1));
+    REQUIRE(serial->load_findings.size() == 1);
+    CHECK(serial->load_findings[0].message.find("NUL") != std::string::npos);
+    CHECK(dump(*load_zone_text(text, "z.zone", opts(4))) == dump(*serial));
+  }
   SUBCASE("an unclosed parenthesis") {
     std::string text = zone_text(200, true);
     text.insert(line_start_after(text, text.size() / 3), "open IN TXT ( \"never closed\"\n");
