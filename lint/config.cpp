@@ -175,8 +175,9 @@ void parse_services(Config& cfg, const std::string& path, const toml::node& node
         if (!name_from_text(host)) fail(path, v.source(), cat("'", *h, "' is not a valid host name"));
         s.host = ascii_lower(host);
       } else if (key == "port") {
-        auto p = v.value<int64_t>();
-        if (!v.is_integer() || *p < 1 || *p > 65535) fail(path, v.source(), "'port' must be an integer from 1 to 65535");
+        // value_exact: value<int64_t>() converts a float such as 7e200 to an integer, which overflows.
+        auto p = v.value_exact<int64_t>();
+        if (!p || *p < 1 || *p > 65535) fail(path, v.source(), "'port' must be an integer from 1 to 65535");
         s.port = static_cast<uint16_t>(*p);
       } else if (key == "proto") {
         auto p = v.value<std::string>();

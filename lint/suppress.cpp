@@ -248,7 +248,7 @@ std::optional<Baseline> load_baseline(const std::string& path, std::string& erro
     error = cat(path, ':', e.source().begin.line, ':', e.source().begin.column, ": ", e.description());
     return std::nullopt;
   }
-  if (root["version"].value<int64_t>() != 1) {
+  if (root["version"].value_exact<int64_t>() != 1) {
     error = cat(path, ": not a danelint baseline (version = 1 missing)");
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "lint/config.hpp"
+#include "lint/strings.hpp"
 #include "tests/helpers.hpp"
 
 using namespace danelint;
@@ -49,6 +50,11 @@ TEST_CASE("config: errors carry file:line:col") {
   CHECK(error_of("[[zone]]\nsigning = \"later\"\nfile = \"a\"\n").starts_with("danelint.toml:2:"));
   CHECK(error_of("[[zone]]\nds = \"x\"\n").find("needs a 'file'") != std::string::npos);
   CHECK(error_of("[[service]]\nhost = \"mx.example\"\nport = 70000\n").starts_with("danelint.toml:3:"));
+  // Found by fuzz_config_text (fuzz/regressions/config_text/float-port-7e200): a float port was converted
+  // to an integer, which overflows; it is an error like any other non-integer.
+  for (const char* port : {"7e200", "25.0", "-1e300"})
+    CHECK(error_of(cat("[[service]]\nhost = \"mx.example\"\nport = ", port, "\n"))
+              .find("'port' must be an integer from 1 to 65535") != std::string::npos);
   CHECK(error_of("colour = \"red\"\n").starts_with("danelint.toml:1:1: error: unknown key 'colour'"));
   CHECK(error_of("[lint\n").starts_with("danelint.toml:1:"));
 }
