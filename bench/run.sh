@@ -54,7 +54,7 @@ verify_rate() {
     ecdsa) out=$(openssl speed -seconds 3 ecdsap256 2>/dev/null)
            echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1 ;;
     ed25519)
-      [ -x "$work/ed25519_speed" ] || g++ -O2 -o "$work/ed25519_speed" "$here/ed25519_speed.cpp" -lsodium -lcrypto
+      [ "$work/ed25519_speed" -nt "$here/ed25519_speed.cpp" ] || g++ -O2 -o "$work/ed25519_speed" "$here/ed25519_speed.cpp" -lsodium -lcrypto
       out=$("$work/ed25519_speed" 3)
       echo "Ed25519 verify/s/core: $(echo "$out" | tr '\n' ' ')" >&2
       echo "$out" | awk '$1 == "libsodium" {print $2}' ;;
