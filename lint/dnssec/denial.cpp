@@ -51,18 +51,7 @@ std::string bitmap_diff(const std::vector<uint16_t>& have, const std::vector<uin
   return out;
 }
 
-/// Does `mixed` equal `lower` (already lower case) when lowered? Without building the lowered copy.
-bool equals_lowered(std::string_view mixed, std::string_view lower) {
-  if (mixed.size() != lower.size()) return false;
-  for (size_t i = 0; i < mixed.size(); ++i) {
-    char c = mixed[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
-/// An NSEC's next owner name (wire), its types into `types`; nullopt when malformed (as decode_nsec).
+/// An NSEC's next owner name (wire), its types into `types`; nullopt when malformed.
 std::optional<std::string_view> nsec_next_and_types(std::span<const uint8_t> rd, std::vector<uint16_t>& types) {
   size_t i = 0;
   while (i < rd.size() && rd[i] != 0) i += rd[i] + 1u;
@@ -274,7 +263,7 @@ class Analysis {
         auto next = nsec_next_and_types(z_.rdata(z_.records[ri]), have);
         if (!next) continue;
         if (!first_next) first_next = next;
-        if (equals_lowered(*next, want_next)) linked = true;
+        if (equals_icase(*next, want_next)) linked = true;
         expected_nsec_types(name, have, want);
         if (have != want)
           add("NSEC002", ri,
@@ -726,13 +715,10 @@ bool decode_type_bitmap_into(std::span<const uint8_t> bm, std::vector<uint16_t>&
 }
 
 std::optional<NsecView> decode_nsec(std::span<const uint8_t> rd) {
-  size_t i = 0;
-  while (i < rd.size() && rd[i] != 0) i += rd[i] + 1u;
-  if (i >= rd.size()) return std::nullopt;
-  ++i;
-  auto types = decode_type_bitmap(rd.subspan(i));
-  if (!types) return std::nullopt;
-  return NsecView{std::string_view(reinterpret_cast<const char*>(rd.data()), i), std::move(*types)};
+  std::vector<uint16_t> types;
+  auto next = nsec_next_and_types(rd, types);
+  if (!next) return std::nullopt;
+  return NsecView{*next, std::move(types)};
 }
 
 std::optional<Nsec3View> decode_nsec3(std::span<const uint8_t> rd) {
