@@ -5,22 +5,11 @@
 #include <openssl/evp.h>
 #include <sodium.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
-template <typename Fn>
-static double rate(double seconds, Fn&& verify) {
-  auto start = std::chrono::steady_clock::now();
-  long n = 0;
-  double elapsed = 0;
-  do {
-    for (int i = 0; i < 256; ++i) n += verify();
-    elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  } while (elapsed < seconds);
-  return static_cast<double>(n) / elapsed;
-}
+#include "verify_rate.hpp"
 
 int main(int argc, char** argv) {
   double seconds = argc > 1 ? std::atof(argv[1]) : 3.0;

@@ -7,6 +7,8 @@
 #include <openssl/rsa.h>
 #include <sodium.h>
 
+#include <cstring>
+
 namespace danelint::dnssec {
 
 bool algorithm_supported(uint8_t alg) {
@@ -16,12 +18,27 @@ bool algorithm_supported(uint8_t alg) {
   }
 }
 
+struct RsaModulus {
+  std::unique_ptr<BIGNUM, CDeleter<BN_free>> n;
+  std::unique_ptr<BN_MONT_CTX, CDeleter<BN_MONT_CTX_free>> mont;
+  uint64_t e = 0;
+  size_t bytes = 0;  ///< a signature must be exactly this long (RFC 8017 §8.2.2 step 1)
+};
+
+struct Verifier::RsaScratch {
+  std::unique_ptr<BN_CTX, CDeleter<BN_CTX_free>> ctx{BN_CTX_new()};
+  std::unique_ptr<BIGNUM, CDeleter<BN_free>> s{BN_new()}, base{BN_new()}, x{BN_new()};
+  std::vector<uint8_t> em;
+  bool ready() const { return ctx && s && base && x; }
+};
+
 namespace {
 
 using BnPtr = std::unique_ptr<BIGNUM, CDeleter<BN_free>>;
 using ParamBldPtr = std::unique_ptr<OSSL_PARAM_BLD, CDeleter<OSSL_PARAM_BLD_free>>;
 using ParamPtr = std::unique_ptr<OSSL_PARAM, CDeleter<OSSL_PARAM_free>>;
 using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, CDeleter<EVP_PKEY_CTX_free>>;
+using BnCtxPtr = std::unique_ptr<BN_CTX, CDeleter<BN_CTX_free>>;
 
 /// Digest used by an algorithm; fetched once (explicit fetch avoids a provider lookup per call).
 const EVP_MD* digest_for(uint8_t alg) {
@@ -72,7 +89,37 @@ PublicKey decode_rsa(PublicKey k, std::span<const uint8_t> key) {
   k.pkey = params ? from_data("RSA", params.get()) : nullptr;
   if (!k.pkey) return k.error = "RSA key does not decode", k;
   k.status = KeyStatus::Ok;
+  // The fast path needs an odd modulus (Montgomery form) and an exponent in one word; every key
+  // dnssec-keygen, ldns and Knot make has e = 65537. Other keys go through EVP only.
+  if (BN_is_odd(n.get()) && BN_num_bits(e.get()) <= 64 && BN_is_odd(e.get()) && !BN_is_one(e.get())) {
+    auto m = std::make_shared<RsaModulus>();
+    BnCtxPtr ctx(BN_CTX_new());
+    m->mont.reset(BN_MONT_CTX_new());
+    uint8_t eb[8] = {};
+    if (ctx && m->mont && BN_MONT_CTX_set(m->mont.get(), n.get(), ctx.get()) == 1 &&
+        BN_bn2binpad(e.get(), eb, sizeof eb) == sizeof eb) {
+      for (uint8_t b : eb) m->e = m->e << 8 | b;
+      m->bytes = static_cast<size_t>(BN_num_bytes(n.get()));
+      m->n = std::move(n);
+      k.rsa = std::move(m);
+    }
+  }
   return k;
+}
+
+/// The DER DigestInfo that precedes the digest in an EMSA-PKCS1-v1_5 encoding (RFC 8017 §9.2 note 1).
+std::span<const uint8_t> digest_info_prefix(uint8_t alg) {
+  static constexpr uint8_t sha1[] = {0x30, 0x21, 0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00, 0x04, 0x14};
+  static constexpr uint8_t sha256[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                       0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+  static constexpr uint8_t sha512[] = {0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                       0x65, 0x03, 0x04, 0x02, 0x03, 0x05, 0x00, 0x04, 0x40};
+  switch (alg) {
+    case 5: case 7: return sha1;
+    case 8: return sha256;
+    case 10: return sha512;
+    default: return {};
+  }
 }
 
 PublicKey decode_ecdsa(PublicKey k, std::span<const uint8_t> key, const char* group, size_t len) {
@@ -129,6 +176,7 @@ PublicKey decode_public_key(uint8_t alg, std::span<const uint8_t> key) {
       PublicKey r = decode_rsa(std::move(k), key);
       r.status = KeyStatus::Unsupported;
       r.pkey.reset();
+      r.rsa.reset();
       return r;
     }
     default:
@@ -137,7 +185,7 @@ PublicKey decode_public_key(uint8_t alg, std::span<const uint8_t> key) {
   }
 }
 
-Verifier::Verifier() : md_ctx_(EVP_MD_CTX_new()) {
+Verifier::Verifier() : md_ctx_(EVP_MD_CTX_new()), rsa_(std::make_unique<RsaScratch>()) {
   static const int sodium_ready = sodium_init();  // once; thread-safe, idempotent
   (void)sodium_ready;
 }
@@ -146,6 +194,42 @@ Verifier::~Verifier() {
   EVP_MD_CTX_free(md_ctx_);
   for (EVP_PKEY_CTX* c : pkey_ctx_) EVP_PKEY_CTX_free(c);
   for (EVP_MD_CTX* c : ed_ctx_) EVP_MD_CTX_free(c);
+}
+
+/// RSASSA-PKCS1-v1_5 verification by comparison (RFC 8017 §8.2.2): s^e mod n must be exactly the
+/// encoding 00 01 FF..FF 00 DigestInfo digest. It is the same arithmetic EVP_PKEY_verify does, on
+/// OpenSSL's own Montgomery multiplication, without the per-call set-up of the EVP and RSA layers:
+/// 12% faster per signature here (bench/README.md), and RSA verification is most of an RSA zone's
+/// time. It only ever says yes to that exact encoding; every "no" is decided again by EVP.
+bool Verifier::rsa_pkcs1_matches(const RsaModulus& key, std::span<const uint8_t> prefix,
+                                 std::span<const uint8_t> digest, std::span<const uint8_t> sig) {
+  RsaScratch& r = *rsa_;
+  const size_t k = key.bytes, t = prefix.size() + digest.size();
+  if (!r.ready() || prefix.empty() || sig.size() != k || k < t + 11) return false;
+  BN_CTX* ctx = r.ctx.get();
+  // OpenSSL 3.0 takes the context non-const but only reads it; its own RSA code shares one across
+  // threads the same way.
+  BN_MONT_CTX* mont = key.mont.get();
+  BIGNUM *s = r.s.get(), *base = r.base.get(), *x = r.x.get();
+  if (!BN_bin2bn(sig.data(), static_cast<int>(k), s) || BN_ucmp(s, key.n.get()) >= 0) return false;
+  if (BN_to_montgomery(base, s, mont, ctx) != 1 || !BN_copy(x, base)) return false;
+  // Left-to-right binary exponentiation: for e = 65537, 16 squarings and one multiplication.
+  int top = 63;
+  while (!(key.e >> top & 1)) --top;
+  for (int bit = top - 1; bit >= 0; --bit) {
+    if (BN_mod_mul_montgomery(x, x, x, mont, ctx) != 1) return false;
+    if ((key.e >> bit & 1) && BN_mod_mul_montgomery(x, x, base, mont, ctx) != 1) return false;
+  }
+  if (BN_from_montgomery(s, x, mont, ctx) != 1) return false;
+  r.em.resize(k);
+  uint8_t* em = r.em.data();
+  if (BN_bn2binpad(s, em, static_cast<int>(k)) != static_cast<int>(k)) return false;
+  const size_t ps_end = k - t - 1;  // em[2, ps_end) is the FF padding, em[ps_end] the 00 separator
+  if (em[0] != 0x00 || em[1] != 0x01 || em[ps_end] != 0x00) return false;
+  for (size_t i = 2; i < ps_end; ++i)
+    if (em[i] != 0xFF) return false;
+  return std::memcmp(em + ps_end + 1, prefix.data(), prefix.size()) == 0 &&
+         std::memcmp(em + ps_end + 1 + prefix.size(), digest.data(), digest.size()) == 0;
 }
 
 bool Verifier::verify(const PublicKey& key, size_t slot, std::string_view data, std::span<const uint8_t> sig) {
@@ -172,6 +256,10 @@ bool Verifier::verify(const PublicKey& key, size_t slot, std::string_view data, 
   if (!md || EVP_DigestInit_ex(md_ctx_, md, nullptr) != 1 || EVP_DigestUpdate(md_ctx_, msg, data.size()) != 1 ||
       EVP_DigestFinal_ex(md_ctx_, digest, &dlen) != 1)
     return false;
+  if (key.rsa && rsa_pkcs1_matches(*key.rsa, digest_info_prefix(key.algorithm), {digest, dlen}, sig)) {
+    ++rsa_fast_accepts_;
+    return true;
+  }
   if (slot >= pkey_ctx_.size()) pkey_ctx_.resize(slot + 1, nullptr);
   EVP_PKEY_CTX*& ctx = pkey_ctx_[slot];
   if (!ctx) {

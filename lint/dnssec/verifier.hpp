@@ -25,6 +25,10 @@ enum class KeyStatus : uint8_t {
 /// True for the algorithms the verifier implements: 5, 7, 8, 10, 13, 14, 15, 16.
 bool algorithm_supported(uint8_t alg);
 
+/// An RSA public key ready for the verifier's fast path (see Verifier::verify): the modulus with its
+/// Montgomery context, built once per DNSKEY and shared read-only by all threads.
+struct RsaModulus;
+
 struct PublicKey {
   uint8_t algorithm = 0;
   KeyStatus status = KeyStatus::Unsupported;
@@ -32,6 +36,7 @@ struct PublicKey {
   std::string error;        ///< why it is Invalid
   std::shared_ptr<EVP_PKEY> pkey;
   std::vector<uint8_t> ed25519;  ///< the raw Ed25519 key, for libsodium's faster verification
+  std::shared_ptr<const RsaModulus> rsa;  ///< set for RSA keys whose exponent fits 64 bits
 };
 
 /// Decodes the public key field of a DNSKEY for its algorithm.
@@ -49,6 +54,9 @@ class Verifier {
   /// True when `signature` (DNS wire form) verifies `data` under `key`.
   bool verify(const PublicKey& key, size_t key_slot, std::string_view data, std::span<const uint8_t> signature);
 
+  /// RSA signatures the fast path accepted (so tests can see that it is taken).
+  uint64_t rsa_fast_accepts() const { return rsa_fast_accepts_; }
+
  private:
   EVP_MD_CTX* md_ctx_ = nullptr;
   std::vector<EVP_PKEY_CTX*> pkey_ctx_;  ///< by key slot, lazily initialised (RSA, ECDSA)
@@ -56,6 +64,11 @@ class Verifier {
   /// key in an EVP_MD_CTX across EVP_DigestVerifyInit calls, so contexts must not be shared by keys.
   std::vector<EVP_MD_CTX*> ed_ctx_;
   std::vector<uint8_t> der_;             ///< reusable buffer for ECDSA DER signatures
+  struct RsaScratch;                     ///< BN_CTX and BIGNUMs of the RSA fast path
+  std::unique_ptr<RsaScratch> rsa_;
+  uint64_t rsa_fast_accepts_ = 0;
+  bool rsa_pkcs1_matches(const RsaModulus& key, std::span<const uint8_t> prefix, std::span<const uint8_t> digest,
+                         std::span<const uint8_t> sig);
 };
 
 }  // namespace danelint::dnssec
