@@ -1,4 +1,5 @@
 #include "lint/dnssec/denial.hpp"
+#include "lint/timings.hpp"
 
 #include <openssl/evp.h>
 
@@ -411,6 +412,7 @@ class Analysis {
       return;
     }
 
+    std::optional<ScopedTiming> T_(std::in_place, "NSEC3 analysis: the names the chain must describe");
     // ---- the names the chain must describe ----
     std::vector<Node> nodes;  // authoritative names and ENTs (canonical order), then non-authoritative names
     // Empty non-terminals, in canonical order; they outlive the nodes that point at their names.
@@ -462,6 +464,7 @@ class Analysis {
       }
     }
 
+    T_.emplace("NSEC3 analysis: chains other than the active one");
     // ---- chains that are not the active one: complete second chains are fine (parameter rollover) ----
     for (const auto& [k, recs] : groups) {
       if (k == *active) continue;
@@ -486,6 +489,7 @@ class Analysis {
                 ") that differ from the zone's chain (", active->text(), ")"));
     }
 
+    T_.emplace("NSEC3 analysis: the active chain in hash order");
     // ---- the active chain ----
     // hash -> records, in hash order: sorted flat arrays (a std::map node, a string and a vector per
     // NSEC3 came to ~15 MB at 100k names).
@@ -499,18 +503,19 @@ class Analysis {
     by_owner.reserve(groups[*active].size());
     for (const Rec3& r : groups[*active]) {
       const Record& rec = z_.records[r.rec];
-      auto h = owner_hash(rec);
-      if (!h) {
+      const auto at = static_cast<uint32_t>(hashes.size());
+      if (!owner_hash_append(rec, hashes)) {  // kSha1Len octets each
         add("NSEC003", r.rec,
             cat("NSEC3 owner ", z_.owner_text(rec), " is not a base32hex SHA-1 hash directly below the apex"));
         continue;
       }
-      by_owner.emplace_back(static_cast<uint32_t>(hashes.size()), &r);
-      hashes += *h;  // kSha1Len octets each
+      by_owner.emplace_back(at, &r);
     }
     auto hash_at = [&](uint32_t off) { return std::string_view(hashes).substr(off, kSha1Len); };
-    std::stable_sort(by_owner.begin(), by_owner.end(),
-                     [&](const auto& a, const auto& b) { return hash_at(a.first) < hash_at(b.first); });
+    auto owner_less = [&](const auto& a, const auto& b) { return hash_at(a.first) < hash_at(b.first); };
+    // Signers write the chain in hash order; sort only when it is not.
+    if (!std::is_sorted(by_owner.begin(), by_owner.end(), owner_less))
+      std::stable_sort(by_owner.begin(), by_owner.end(), owner_less);
     std::vector<const Rec3*> chain_recs;
     chain_recs.reserve(by_owner.size());
     for (const auto& p : by_owner) chain_recs.push_back(p.second);
@@ -533,23 +538,33 @@ class Analysis {
         add("NSEC003", rs[i]->rec, cat(rs.size(), " NSEC3 records at ", z_.owner_text(z_.records[rs[i]->rec])));
     }
 
+    T_.emplace("NSEC3 analysis: hash every name");
     // Each node's hash, in one buffer; the nodes by hash as a sorted array (not a hash map of 100k nodes).
     std::string node_hashes;
     node_hashes.reserve(nodes.size() * kSha1Len);
-    for (const Node& n : nodes) {
-      std::string h = nsec3_hash(n.canonical, active->salt_bytes(), active->iterations);
-      h.resize(kSha1Len);  // SHA-1: always 20 octets; the offsets below rely on it
-      node_hashes += h;
-    }
+    for (const Node& n : nodes)
+      if (!nsec3_hash_append(n.canonical, active->salt_bytes(), active->iterations, node_hashes))
+        node_hashes.append(kSha1Len, '\0');  // SHA-1 failed (no provider): keep the offsets below right
+    T_.emplace("NSEC3 analysis: pair names and chain");
     // Nodes and chain are both walked in hash order once, which pairs each NSEC3 with the first node of
     // its hash and marks the nodes that have an NSEC3 (a binary search per node and per NSEC3 cost more).
-    std::vector<uint32_t> by_hash(nodes.size());
-    for (uint32_t i = 0; i < by_hash.size(); ++i) by_hash[i] = i;
     auto node_hash = [&](uint32_t i) { return std::string_view(node_hashes).substr(size_t{i} * kSha1Len, kSha1Len); };
-    std::stable_sort(by_hash.begin(), by_hash.end(), [&](uint32_t a, uint32_t b) { return node_hash(a) < node_hash(b); });
+    // Sorted by the hash's first 8 octets held inline, then the rest, then the node (a stable order):
+    // comparing through the index into node_hashes missed the cache at nearly every step.
+    std::vector<std::pair<uint64_t, uint32_t>> by_hash(nodes.size());
+    for (uint32_t i = 0; i < by_hash.size(); ++i) {
+      uint64_t head = 0;
+      for (unsigned char c : node_hash(i).substr(0, 8)) head = head << 8 | c;
+      by_hash[i] = {head, i};
+    }
+    std::sort(by_hash.begin(), by_hash.end(), [&](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      const int c = node_hash(a.second).substr(8).compare(node_hash(b.second).substr(8));
+      return c != 0 ? c < 0 : a.second < b.second;
+    });
     std::vector<uint32_t> chain_node(chain.size(), kNone);  // per chain entry: the first node of its hash
     std::vector<uint8_t> in_chain(nodes.size(), 0);        // per node: an NSEC3 has its hash
-    for (size_t ci = 0; uint32_t ni : by_hash) {
+    for (size_t ci = 0; const auto& [head, ni] : by_hash) {
       const std::string_view h = node_hash(ni);
       while (ci < chain.size() && entry_hash(chain[ci]) < h) ++ci;
       if (ci == chain.size()) break;
@@ -557,7 +572,7 @@ class Analysis {
       in_chain[ni] = 1;
       if (chain_node[ci] == kNone) chain_node[ci] = ni;
     }
-    std::vector<uint32_t>().swap(by_hash);
+    std::vector<std::pair<uint64_t, uint32_t>>().swap(by_hash);
     auto covering = [&](std::string_view h) -> const Rec3* {
       if (chain.empty()) return nullptr;
       auto it = std::lower_bound(chain.begin(), chain.end(), h,
@@ -568,6 +583,7 @@ class Analysis {
       return covers(entry_hash(*it), next_hashed(*r), h) ? r : nullptr;
     };
 
+    T_.emplace("NSEC3 analysis: opt-out empty non-terminals");
     // RFC 5155 §7.1: an empty non-terminal may go without NSEC3 only when it is derived solely from insecure
     // delegations that are themselves left out under opt-out; one delegation below it with an NSEC3 is enough
     // to require the ENT's NSEC3.
@@ -586,6 +602,7 @@ class Analysis {
       }
     }
 
+    T_.emplace("NSEC3 analysis: names without NSEC3");
     std::set<std::string> missing;
     const std::string apex_text = text(apex_);
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -612,33 +629,42 @@ class Analysis {
               " (expected owner ", hashed, ")"));
     }
 
+    T_.emplace("NSEC3 analysis: bitmaps, then the chain order");
+    // What each NSEC3 says about its name, walked in the nodes' (canonical) order: the names' RRsets and
+    // signatures then come in memory order, where hash order made nearly every access a cache miss.
+    std::vector<uint32_t> node_chain(nodes.size(), kNone);  // per node: the chain entry of its hash, if first
+    for (uint32_t ci = 0; ci < chain.size(); ++ci)
+      if (chain_node[ci] != kNone) node_chain[chain_node[ci]] = ci;
+    for (uint32_t ni = 0; ni < nodes.size(); ++ni) {
+      if (node_chain[ni] == kNone) continue;
+      const auto recs = entry_recs(chain[node_chain[ni]]);
+      const Rec3& r = *recs.front();
+      const Record& rec = z_.records[r.rec];
+      const Node& n = nodes[ni];
+      auto what = [&] { return n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical)) : text(n.name); };
+      if (!n.auth) {
+        add("NSEC009", r.rec,
+            cat("NSEC3 at ", z_.owner_text(rec), " stands for ", what(), ", which is not authoritative (",
+                why_nonauth(n.name), ")"));
+        continue;
+      }
+      for (const Rec3* each : recs) {
+        decode_type_bitmap_into(fields(*each).bitmap, have);  // checked when the record was read
+        expected_nsec3_types(n, have, want);
+        if (have != want)
+          add("NSEC004", each->rec,
+              cat("NSEC3 bitmap at ", z_.owner_text(rec), " (", what(), ") lists ", types_text(have),
+                  " but the name has ", types_text(want), " (", bitmap_diff(have, want), ")"));
+      }
+    }
+    std::vector<uint32_t>().swap(node_chain);
+
     for (auto it = chain.begin(); it != chain.end(); ++it) {
       const auto recs = entry_recs(*it);
       const Rec3& r = *recs.front();
       const Record& rec = z_.records[r.rec];
-      // Which name does this NSEC3 stand for?
-      if (const uint32_t ni = chain_node[it - chain.begin()]; ni != kNone) {
-        const Node& n = nodes[ni];
-        auto what = [&] {
-          return n.name == kNone ? cat("empty non-terminal ", name_to_text(n.canonical)) : text(n.name);
-        };
-        if (!n.auth) {
-          add("NSEC009", r.rec,
-              cat("NSEC3 at ", z_.owner_text(rec), " stands for ", what(), ", which is not authoritative (",
-                  why_nonauth(n.name), ")"));
-        } else {
-          for (const Rec3* each : recs) {
-            decode_type_bitmap_into(fields(*each).bitmap, have);  // checked when the record was read
-            expected_nsec3_types(n, have, want);
-            if (have != want)
-              add("NSEC004", each->rec,
-                  cat("NSEC3 bitmap at ", z_.owner_text(rec), " (", what(), ") lists ", types_text(have),
-                      " but the name has ", types_text(want), " (", bitmap_diff(have, want), ")"));
-          }
-        }
-      } else {
+      if (chain_node[it - chain.begin()] == kNone)
         add("NSEC003", r.rec, cat("NSEC3 at ", z_.owner_text(rec), " matches no name of the zone"));
-      }
       // The next hashed owner is the following NSEC3 in hash order, the last one wrapping to the first.
       auto succ = std::next(it);
       if (succ == chain.end()) succ = chain.begin();
@@ -656,14 +682,21 @@ class Analysis {
   }
 
   /// The hash an NSEC3 owner stands for: its first label, base32hex-decoded, directly below the apex.
-  std::optional<std::string> owner_hash(const Record& rec) const {
+  /// Appended to `out`, which is left as it was when the owner is not such a name.
+  bool owner_hash_append(const Record& rec, std::string& out) const {
     const std::string_view canon = z_.names[rec.owner].canonical;
-    if (canon.empty()) return std::nullopt;
+    if (canon.empty()) return false;
     size_t len = static_cast<unsigned char>(canon[0]);
     if (canon.size() != 1 + len + z_.origin_wire.size() || canon.compare(1 + len, std::string::npos, z_.origin_wire) != 0)
-      return std::nullopt;
-    auto h = base32hex_decode(std::string_view(canon).substr(1, len));
-    if (!h || h->size() != kSha1Len) return std::nullopt;
+      return false;
+    const size_t before = out.size();
+    if (!base32hex_decode_append(canon.substr(1, len), out)) return false;
+    if (out.size() - before != kSha1Len) return out.resize(before), false;
+    return true;
+  }
+  std::optional<std::string> owner_hash(const Record& rec) const {
+    std::string h;
+    if (!owner_hash_append(rec, h)) return std::nullopt;
     return h;
   }
 };
@@ -754,7 +787,7 @@ std::optional<Nsec3ParamView> decode_nsec3param(std::span<const uint8_t> rd) {
   return Nsec3ParamView{rd[0], rd[1], get16(rd.data() + 2), rd.subspan(5, salt_len)};
 }
 
-std::string nsec3_hash(std::string_view name, std::span<const uint8_t> salt, uint16_t iterations) {
+bool nsec3_hash_append(std::string_view name, std::span<const uint8_t> salt, uint16_t iterations, std::string& out) {
   // RFC 5155 §5: IH(salt, x, 0) = H(x || salt); IH(salt, x, k) = H(IH(salt, x, k-1) || salt).
   // The digest is fetched once and a context kept per thread: EVP_Digest with EVP_sha1() looks the
   // algorithm up and builds a context on every call, which was most of the cost of hashing every name
@@ -767,13 +800,20 @@ std::string nsec3_hash(std::string_view name, std::span<const uint8_t> salt, uin
     return ctx && sha1 && EVP_DigestInit_ex2(ctx.get(), sha1, nullptr) == 1 && EVP_DigestUpdate(ctx.get(), a, an) == 1 &&
            EVP_DigestUpdate(ctx.get(), salt.data(), salt.size()) == 1 && EVP_DigestFinal_ex(ctx.get(), md, &len) == 1;
   };
-  if (!digest(name.data(), name.size())) return {};
+  if (!digest(name.data(), name.size())) return false;
   for (uint32_t k = 0; k < iterations; ++k) {
     unsigned char prev[EVP_MAX_MD_SIZE];
     std::memcpy(prev, md, len);
-    if (!digest(prev, len)) return {};
+    if (!digest(prev, len)) return false;
   }
-  return std::string(reinterpret_cast<const char*>(md), len);
+  out.append(reinterpret_cast<const char*>(md), len);
+  return true;
+}
+
+std::string nsec3_hash(std::string_view name, std::span<const uint8_t> salt, uint16_t iterations) {
+  std::string out;
+  nsec3_hash_append(name, salt, iterations, out);
+  return out;
 }
 
 std::string base32hex_encode(std::string_view bytes) {
@@ -793,16 +833,17 @@ std::string base32hex_encode(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> base32hex_decode(std::string_view text) {
-  std::string out;
+bool base32hex_decode_append(std::string_view text, std::string& out) {
+  const size_t before = out.size();
   uint32_t acc = 0;
   int bits = 0;
   for (char ch : text) {
-    int c = tolower(static_cast<unsigned char>(ch));
+    int c = static_cast<unsigned char>(ch);
     int v;
     if (c >= '0' && c <= '9') v = c - '0';
     else if (c >= 'a' && c <= 'v') v = c - 'a' + 10;
-    else return std::nullopt;
+    else if (c >= 'A' && c <= 'V') v = c - 'A' + 10;
+    else return out.resize(before), false;
     acc = (acc << 5) | static_cast<uint32_t>(v);
     bits += 5;
     if (bits >= 8) {
@@ -810,7 +851,13 @@ std::optional<std::string> base32hex_decode(std::string_view text) {
       bits -= 8;
     }
   }
-  if (bits >= 5 || (acc & ((1u << bits) - 1)) != 0) return std::nullopt;  // leftover must be zero padding
+  if (bits >= 5 || (acc & ((1u << bits) - 1)) != 0) return out.resize(before), false;  // leftover must be zero padding
+  return true;
+}
+
+std::optional<std::string> base32hex_decode(std::string_view text) {
+  std::string out;
+  if (!base32hex_decode_append(text, out)) return std::nullopt;
   return out;
 }
 

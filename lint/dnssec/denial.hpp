@@ -79,9 +79,14 @@ std::optional<Nsec3ParamView> decode_nsec3param(std::span<const uint8_t> rdata);
 
 /// RFC 5155 §5: the SHA-1 NSEC3 hash of a canonical (lower-case) wire name.
 std::string nsec3_hash(std::string_view canonical_wire, std::span<const uint8_t> salt, uint16_t iterations);
+/// The same hash appended to `out`; false (and `out` unchanged) when SHA-1 is not available.
+bool nsec3_hash_append(std::string_view canonical_wire, std::span<const uint8_t> salt, uint16_t iterations,
+                       std::string& out);
 /// RFC 4648 §7 base32hex, lower case, no padding (as NSEC3 owner labels are written).
 std::string base32hex_encode(std::string_view bytes);
 /// Inverse of base32hex_encode (case-insensitive); nullopt on a bad character or length.
 std::optional<std::string> base32hex_decode(std::string_view text);
+/// The same, appended to `out`; false (and `out` unchanged) on a bad character or length.
+bool base32hex_decode_append(std::string_view text, std::string& out);
 
 }  // namespace danelint
