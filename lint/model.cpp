@@ -3,6 +3,7 @@
 #include <ldns/ldns.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "lint/strings.hpp"
 #include "lint/timings.hpp"
@@ -252,7 +253,7 @@ SourceLoc ZoneModel::loc(const Record& r) const {
   return SourceLoc{files[r.file], static_cast<int>(r.line), static_cast<int>(r.end_line), 0};
 }
 
-void ZoneModel::build_index() {
+void ZoneModel::build_index(int jobs) {
   std::optional<ScopedTiming> step(std::in_place, "index: names in canonical order");
   ordered_names_.resize(names.size());
   for (uint32_t i = 0; i < names.size(); ++i) ordered_names_[i] = i;
@@ -264,27 +265,60 @@ void ZoneModel::build_index() {
     // 0x01 in a label escaped as 0x01 0x01 and 0x01 0x02 (order-preserving and prefix-free). That is
     // several times faster than splitting both names into labels at every comparison.
     ScopedTiming t("index: names were not in canonical order: sort");
-    std::string keys;
-    std::vector<uint32_t> key_at(names.size() + 1);
-    for (uint32_t id = 0; id < names.size(); ++id) {
-      key_at[id] = static_cast<uint32_t>(keys.size());
-      const std::string_view w = names[id].canonical;
-      uint16_t offs[128];
-      size_t n = 0;
-      for (size_t i = 0; i < w.size() && w[i] != 0 && n < 128; i += static_cast<unsigned char>(w[i]) + 1u) offs[n++] = static_cast<uint16_t>(i);
-      while (n > 0) {
-        size_t o = offs[--n], len = static_cast<unsigned char>(w[o]);
-        for (size_t i = o + 1; i <= o + len && i < w.size(); ++i) {
-          unsigned char c = static_cast<unsigned char>(w[i]);
-          if (c <= 1) keys += '\x01', keys += static_cast<char>(c + 1);
-          else keys += static_cast<char>(c);
+    // The ids are cut into one range per thread; each thread builds the keys of its range and sorts
+    // it, and the sorted ranges are merged. Keys are unique (names are interned by canonical form),
+    // so the order is the same for any number of threads.
+    const uint32_t n = static_cast<uint32_t>(names.size());
+    const unsigned ranges = n >= 65536 ? static_cast<unsigned>(std::clamp(jobs, 1, 8)) : 1;
+    std::vector<uint32_t> first(ranges + 1);
+    for (unsigned r = 0; r <= ranges; ++r) first[r] = static_cast<uint32_t>(uint64_t{n} * r / ranges);
+    std::vector<std::string> keys(ranges);
+    std::vector<uint32_t> key_at(size_t{n} + ranges);  // range r's offsets start at first[r] + r
+    auto key_in = [&](unsigned r, uint32_t id) {
+      const size_t at = size_t{id} + r;
+      return std::string_view(keys[r]).substr(key_at[at], key_at[at + 1] - key_at[at]);
+    };
+    auto key = [&](uint32_t id) {
+      return key_in(static_cast<unsigned>(std::upper_bound(first.begin() + 1, first.end(), id) - first.begin() - 1), id);
+    };
+    auto sort_range = [&](unsigned r) {
+      std::string& out = keys[r];
+      size_t bytes = 0;
+      for (uint32_t id = first[r]; id < first[r + 1]; ++id) bytes += names[id].canonical.size() + 2;
+      out.reserve(bytes);  // escapes aside, a key is as long as its name
+      for (uint32_t id = first[r]; id < first[r + 1]; ++id) {
+        key_at[size_t{id} + r] = static_cast<uint32_t>(out.size());
+        const std::string_view w = names[id].canonical;
+        uint16_t offs[128];
+        size_t labels = 0;
+        for (size_t i = 0; i < w.size() && w[i] != 0 && labels < 128; i += static_cast<unsigned char>(w[i]) + 1u)
+          offs[labels++] = static_cast<uint16_t>(i);
+        while (labels > 0) {
+          const size_t o = offs[--labels];
+          const std::string_view label = w.substr(o + 1, static_cast<unsigned char>(w[o]));
+          if (std::none_of(label.begin(), label.end(), [](char c) { return static_cast<unsigned char>(c) <= 1; })) {
+            out += label;
+          } else {
+            for (char ch : label) {
+              unsigned char c = static_cast<unsigned char>(ch);
+              if (c <= 1) out += '\x01', out += static_cast<char>(c + 1);
+              else out += ch;
+            }
+          }
+          out += '\0';
         }
-        keys += '\0';
       }
-    }
-    key_at[names.size()] = static_cast<uint32_t>(keys.size());
-    auto key = [&](uint32_t id) { return std::string_view(keys).substr(key_at[id], key_at[id + 1] - key_at[id]); };
-    std::sort(ordered_names_.begin(), ordered_names_.end(), [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+      key_at[size_t{first[r + 1]} + r] = static_cast<uint32_t>(out.size());
+      std::sort(ordered_names_.begin() + first[r], ordered_names_.begin() + first[r + 1],
+                [&](uint32_t a, uint32_t b) { return key_in(r, a) < key_in(r, b); });
+    };
+    std::vector<std::thread> threads;
+    for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(sort_range, r);
+    sort_range(0);
+    for (auto& th : threads) th.join();
+    for (unsigned r = 1; r < ranges; ++r)
+      std::inplace_merge(ordered_names_.begin(), ordered_names_.begin() + first[r], ordered_names_.begin() + first[r + 1],
+                         [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
   }
   std::vector<uint32_t> rank(names.size());
   for (uint32_t i = 0; i < ordered_names_.size(); ++i) rank[ordered_names_[i]] = i;

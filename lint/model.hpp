@@ -105,7 +105,7 @@ class ZoneModel {
   std::string origin_text() const { return name_to_text(origin_wire); }
 
   /// Builds the RRset index; call once after loading (the loader does).
-  void build_index();
+  void build_index(int jobs = 1);  ///< jobs: threads for sorting the names
   /// RRsets sorted by canonical owner order, then type.
   const std::vector<RRset>& rrsets() const { return rrsets_; }
   /// Name indices sorted in canonical order (each owner once).

@@ -948,7 +948,7 @@ class Loader {
       z_.origin_source = "file name";
     }
     ScopedTiming t("build index (canonical order, RRsets, zone cuts)");
-    z_.build_index();
+    z_.build_index(opts_.jobs);
   }
 
   std::string origin_wire_initial() const {

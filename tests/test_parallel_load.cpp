@@ -149,3 +149,32 @@ TEST_CASE("parallel load: a file read by threads, its pages given back as it goe
   CHECK((dump(*split) == dump(*serial)));  // not decomposed: a failure would print 100 MB
   fs::remove_all(dir);
 }
+
+TEST_CASE("index: names sorted by several threads come in the one-thread canonical order") {
+  // Over 65536 names, so the sort is split; written out of order, with escaped octets (\000 and \001
+  // are escaped in the sort keys), upper case, hashed-looking labels and several depths.
+  std::string text = "$ORIGIN example.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n  IN NS ns1\n";
+  for (int i = 70000; i-- > 0;) {
+    const int k = (i * 7919) % 70000;  // a permutation: 7919 is prime and does not divide 70000
+    switch (k % 6) {
+      case 0: text += cat("h", k, " IN A 192.0.2.1\n"); break;
+      case 1: text += cat("H", k, ".Sub IN A 192.0.2.1\n"); break;
+      case 2: text += cat("x\\000", k, " IN A 192.0.2.1\n"); break;
+      case 3: text += cat("x\\001", k, ".a.b IN A 192.0.2.1\n"); break;
+      case 4: text += cat("\\255", k, " IN A 192.0.2.1\n"); break;
+      default: text += cat(k, "0123456789abcdefghijklmnopqrstuv IN A 192.0.2.1\n"); break;
+    }
+  }
+  LoadOptions one = opts(1), four = opts(4);
+  one.parallel_min_bytes = four.parallel_min_bytes = size_t{1} << 40;  // read serially: only the sort differs
+  auto serial = load_zone_text(text, "z.zone", one);
+  auto threaded = load_zone_text(text, "z.zone", four);
+  REQUIRE(serial->load_findings.empty());
+  REQUIRE(serial->names.size() > 65536);
+  CHECK(threaded->names_in_order() == serial->names_in_order());
+  const auto& order = threaded->names_in_order();
+  size_t out_of_order = 0;
+  for (size_t i = 1; i < order.size(); ++i)
+    if (canonical_compare(threaded->names[order[i - 1]].canonical, threaded->names[order[i]].canonical) >= 0) ++out_of_order;
+  CHECK(out_of_order == 0);
+}
