@@ -173,6 +173,8 @@ TEST_CASE("rdata encoder: accepted spellings give ldns's bytes") {
     accepts("DNSKEY", "256 3 8 AA==");
     accepts("DNSKEY", "256 3 8 AAA=");
     accepts("DNSKEY", "256 3 8 AAAA");
+    accepts("DNSKEY", "256 3 8 AwEAAcab AwEAAcabcA==");
+    accepts("DNSKEY", "256 3 8 AwEAA cabAw EAAcabc A==");  // quartets split across tokens
     accepts("CDNSKEY", "257 3 15 l02Woi0iS8Aa25FQkUd9RMzZHJpBoRQwAQEX1SxZJA4=");
   }
   SUBCASE("RRSIG: times as YYYYMMDDHHMMSS or integers") {
@@ -246,6 +248,10 @@ TEST_CASE("rdata encoder: declines what it does not reproduce exactly, including
     declines("DNSKEY", "256 3 8 AA== AAAA", false);
     declines("DNSKEY", "256 3 8 -", true);
     declines("DNSKEY", "256 3 8 A*AA", false);
+    // After whole quartets taken four characters at a time: a bad character, padding, then more.
+    declines("DNSKEY", "256 3 8 AAAAAAAAA*AA", false);
+    declines("DNSKEY", "256 3 8 AAAAAAAA=AAA", false);
+    declines("DNSKEY", "256 3 8 AAAAAAAAAA==AAAA", false);
   }
   SUBCASE("bitmaps, salts, next owners") {
     declines("NSEC", "b A BOGUS", true);  // ldns sets type 0 for an unknown name
