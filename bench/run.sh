@@ -46,24 +46,26 @@ declare -A speed_arg=([ecdsa]=ecdsap256 [rsa]=rsa2048 [ed25519]=ed25519)
 # which also prints OpenSSL's rate for comparison), since danelint verifies Ed25519 with libsodium.
 # For RSA a second figure follows: the rate of danelint's own RSA path (bench/rsa_speed.cpp, built in
 # the build directory of --bin), which skips EVP's per-call set-up and so beats `openssl speed`.
-# Measured before and after each zone's runs and averaged: this kind of VM drifts by 10-30% within
-# minutes, and a rate taken once at the start made the bound of later zones off by as much.
+# This kind of VM drifts by 10-30% within a minute, so a rate taken apart from the runs misstates
+# the bound: it is measured for 3 s before and after each zone's runs and for 1 s right before each
+# danelint run, and the median of those is used.
+# verify_rate ALG SECONDS: prints "rate own_rate" (own_rate "-" where there is none).
 verify_rate() {
-  local out own=-
+  local out own=- secs=$2
   case "$1" in
-    rsa) out=$(openssl speed -seconds 3 rsa2048 2>/dev/null)
+    rsa) out=$(openssl speed -seconds "$secs" rsa2048 2>/dev/null)
          local bdir; bdir=$(dirname "$bin")
          if [ -f "$bdir/CMakeCache.txt" ] && cmake --build "$bdir" --target rsa_speed >/dev/null 2>&1; then
-           own=$("$bdir/rsa_speed" 3 | awk '$1 == "danelint" {print $2}')
+           own=$("$bdir/rsa_speed" "$secs" | awk '$1 == "danelint" {print $2}')
          fi
          echo "$(echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}') $own" ;;
-    ecdsa) out=$(openssl speed -seconds 3 ecdsap256 2>/dev/null)
-           echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1 ;;
+    ecdsa) out=$(openssl speed -seconds "$secs" ecdsap256 2>/dev/null)
+           echo "$(echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1) -" ;;
     ed25519)
       [ "$work/ed25519_speed" -nt "$here/ed25519_speed.cpp" ] && [ "$work/ed25519_speed" -nt "$here/verify_rate.hpp" ] || g++ -O2 -o "$work/ed25519_speed" "$here/ed25519_speed.cpp" -lsodium -lcrypto
-      out=$("$work/ed25519_speed" 3)
-      echo "Ed25519 verify/s/core: $(echo "$out" | tr '\n' ' ')" >&2
-      echo "$out" | awk '$1 == "libsodium" {print $2}' ;;
+      out=$("$work/ed25519_speed" "$secs")
+      [ "$secs" -lt 3 ] || echo "Ed25519 verify/s/core: $(echo "$out" | tr '\n' ' ')" >&2
+      echo "$(echo "$out" | awk '$1 == "libsodium" {print $2}') -" ;;
   esac
 }
 
@@ -121,7 +123,7 @@ for size in $sizes; do
     for denial in $denials; do
       zone=$(prepare "$size" "$alg" "$denial")
       [ "$prepare_only" = 1 ] && continue
-      read -r rate_before own_before < <(verify_rate "$alg")
+      rates="$work/rates.txt"; verify_rate "$alg" 3 >"$rates"
       now=$(date -u +%s)
       sigs=$(count_rrsigs "$zone")
       bytes=$(stat -c %s "$zone")
@@ -135,7 +137,8 @@ for size in $sizes; do
         [ "$danelint_only" = 1 ] && tools=(danelint)
         for t in "${tools[@]}"; do
           case $t in
-            danelint) measure danelint -- "$bin" lint --no-config --now "$now" --select SIG,KEY,DS,NSEC --format json "$zone" ;;
+            danelint) verify_rate "$alg" 1 >>"$rates"
+                      measure danelint -- "$bin" lint --no-config --now "$now" --select SIG,KEY,DS,NSEC --format json "$zone" ;;
             kzonecheck) measure kzonecheck -- kzonecheck -o "$origin" -d on -t "$now" "$zone" ;;
             dnssec-verify) measure dnssec-verify -- dnssec-verify -q -o "$origin" "$zone" ;;
             ldns-verify-zone) measure ldns-verify-zone -- ldns-verify-zone -V 1 -t "$(date -u -d @"$now" +%Y%m%d%H%M%S)" "$zone" ;;
@@ -147,11 +150,13 @@ for size in $sizes; do
         measure danelint-no-verify -- "$bin" lint --no-config --now "$now" --no-verify --format json "$zone"
         [ "$danelint_only" = 1 ] || measure kzonecheck-parse -- kzonecheck -o "$origin" -d off -t "$now" "$zone"
       done
-      read -r rate_after own_after < <(verify_rate "$alg")
-      rate=$(echo "scale=1; ($rate_before + $rate_after) / 2" | bc)
+      verify_rate "$alg" 3 >>"$rates"
+      rate=$(awk '{print $1}' "$rates" | median)
+      rate_range="$(awk '{print $1}' "$rates" | sort -n | head -1)-$(awk '{print $1}' "$rates" | sort -n | tail -1)"
       own_bound=""
-      if [ "${own_before:--}" != - ] && [ "${own_after:--}" != - ]; then
-        own_rate=$(echo "scale=1; ($own_before + $own_after) / 2" | bc)
+      if ! grep -q -- ' -$' "$rates"; then
+        own_rate=$(awk '{print $2}' "$rates" | median)
+        own_range="$(awk '{print $2}' "$rates" | sort -n | head -1)-$(awk '{print $2}' "$rates" | sort -n | tail -1)"
         own_bound=$(echo "scale=2; $sigs / ($own_rate * $cores)" | bc)
       fi
       label="$size $alg/$denial ${mb}MB"
@@ -179,12 +184,12 @@ for size in $sizes; do
       # Crypto bound: every RRSIG verified once, on all cores, at `openssl speed`'s rate.
       bound=$(echo "scale=2; $sigs / ($rate * $cores)" | bc)
       row "$label" "crypto bound" "$bound" "" "" "$(echo "scale=2; $d_wall / $bound" | bc)" \
-        "$sigs RRSIGs, ${rate}/s/core x $cores (rate before/after the runs: $rate_before/$rate_after)"
+        "$sigs RRSIGs, ${rate}/s/core x $cores (median of $(wc -l <"$rates") measurements, $rate_range)"
       # danelint's RSA path is faster than `openssl speed`, so its own rate gives the lower (stricter)
       # bound; the RSA target is relative to the larger of that bound and Knot's parse time.
       if [ -n "$own_bound" ]; then
         row "$label" "own-path bound" "$own_bound" "" "" "$(echo "scale=2; $d_wall / $own_bound" | bc)" \
-          "at danelint's RSA path rate, ${own_rate}/s/core (before/after: $own_before/$own_after)"
+          "at danelint's RSA path rate, ${own_rate}/s/core (median, $own_range)"
       fi
       if [ "$alg" = rsa ] && [ -n "$parse_wall" ]; then
         rsa_bound=$bound; [ -n "$own_bound" ] && [ "$(echo "$own_bound < $bound" | bc)" = 1 ] && rsa_bound=$own_bound
