@@ -325,38 +325,37 @@ void ZoneModel::build_index(int jobs) {
 
   step.emplace("index: records in RRset order");
   std::vector<uint32_t> order(records.size());
-  for (uint32_t i = 0; i < records.size(); ++i) order[i] = i;
   auto record_less = [&](uint32_t a, uint32_t b) {
     const Record &ra = records[a], &rb = records[b];
     if (ra.owner != rb.owner) return rank[ra.owner] < rank[rb.owner];
     if (ra.type != rb.type) return ra.type < rb.type;
     return ra.rrclass < rb.rrclass;
   };
-  // Signed zones come grouped by owner in canonical order, each owner's RRsets in the signer's order
-  // (A, its RRSIG, AAAA, ...): then only each owner's few records need sorting, not the whole zone.
-  bool owners_in_order = std::is_sorted(order.begin(), order.end(),
-                                        [&](uint32_t a, uint32_t b) { return rank[records[a].owner] < rank[records[b].owner]; });
-  if (owners_in_order) {
-    for (size_t k = 0; k < order.size();) {
-      size_t e = k + 1;
-      while (e < order.size() && records[order[e]].owner == records[order[k]].owner) ++e;
-      // Insertion sort: stable, and an owner has a handful of records (std::stable_sort would
-      // allocate a buffer per owner). A large owner (a hostile or huge RRset) gets the real sort.
-      if (e - k > 32) {
-        std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e), record_less);
-        k = e;
-        continue;
-      }
-      for (size_t i = k + 1; i < e; ++i) {
-        uint32_t v = order[i];
-        size_t j = i;
-        for (; j > k && record_less(v, order[j - 1]); --j) order[j] = order[j - 1];
-        order[j] = v;
-      }
+  // Records are bucketed by their owner's rank (a counting sort: linear, and stable, so each owner's
+  // records stay in file order), then each owner's few records are sorted by type and class.
+  {
+    std::vector<uint32_t> start(names.size() + 1, 0);
+    for (const Record& r : records) ++start[rank[r.owner] + 1];
+    for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    for (uint32_t i = 0; i < records.size(); ++i) order[start[rank[records[i].owner]]++] = i;
+  }
+  for (size_t k = 0; k < order.size();) {
+    size_t e = k + 1;
+    while (e < order.size() && records[order[e]].owner == records[order[k]].owner) ++e;
+    // Insertion sort: stable, and an owner has a handful of records (std::stable_sort would
+    // allocate a buffer per owner). A large owner (a hostile or huge RRset) gets the real sort.
+    if (e - k > 32) {
+      std::stable_sort(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(e), record_less);
       k = e;
+      continue;
     }
-  } else {
-    std::stable_sort(order.begin(), order.end(), record_less);
+    for (size_t i = k + 1; i < e; ++i) {
+      uint32_t v = order[i];
+      size_t j = i;
+      for (; j > k && record_less(v, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = v;
+    }
+    k = e;
   }
   step.emplace("index: RRsets");
   rrsets_.clear();
