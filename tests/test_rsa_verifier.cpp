@@ -235,6 +235,18 @@ TEST_CASE("RSA fast path: keys it does not take still verify through EVP") {
   PublicKey big = decode_public_key(8, big_e);
   CHECK(big.status == KeyStatus::Ok);
   CHECK(!big.rsa);
+  // A modulus EVP refuses (over 16384 bits), and one not above e: EVP decides, so no fast path.
+  std::vector<uint8_t> huge = {3, 0x01, 0x00, 0x01};
+  huge.push_back(0x80);
+  huge.insert(huge.end(), 16384 / 8, 0x5a);
+  huge.back() |= 1;
+  PublicKey too_big = decode_public_key(8, huge);
+  CHECK(too_big.status == KeyStatus::Ok);
+  CHECK(!too_big.rsa);
+  const std::vector<uint8_t> tiny_n = {3, 0x01, 0x00, 0x01, 0xff};  // n = 255 < e = 65537
+  PublicKey tiny = decode_public_key(8, tiny_n);
+  CHECK(tiny.status == KeyStatus::Ok);
+  CHECK(!tiny.rsa);
   // RSAMD5 is never verified and never gets the fast path.
   PublicKey md5 = decode_public_key(1, dnskey);
   CHECK(md5.status == KeyStatus::Unsupported);

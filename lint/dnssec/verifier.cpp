@@ -90,8 +90,10 @@ PublicKey decode_rsa(PublicKey k, std::span<const uint8_t> key) {
   if (!k.pkey) return k.error = "RSA key does not decode", k;
   k.status = KeyStatus::Ok;
   // The fast path needs an odd modulus (Montgomery form) and an exponent in one word; every key
-  // dnssec-keygen, ldns and Knot make has e = 65537. Other keys go through EVP only.
-  if (BN_is_odd(n.get()) && BN_num_bits(e.get()) <= 64 && BN_is_odd(e.get()) && !BN_is_one(e.get())) {
+  // dnssec-keygen, ldns and Knot make has e = 65537. Other keys go through EVP only, and so do those
+  // EVP refuses to verify with: a modulus over 16384 bits, or not above e (rsa_ossl_public_decrypt).
+  if (BN_is_odd(n.get()) && BN_num_bits(e.get()) <= 64 && BN_is_odd(e.get()) && !BN_is_one(e.get()) &&
+      BN_num_bits(n.get()) <= OPENSSL_RSA_MAX_MODULUS_BITS && BN_ucmp(n.get(), e.get()) > 0) {
     auto m = std::make_shared<RsaModulus>();
     BnCtxPtr ctx(BN_CTX_new());
     m->mont.reset(BN_MONT_CTX_new());
