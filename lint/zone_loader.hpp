@@ -17,7 +17,7 @@ struct LoadOptions {
   size_t max_file_bytes = size_t{1} << 31;
   size_t max_syntax_findings = 1000;  ///< per zone, then one "too many errors" finding
   int jobs = 1;                       ///< threads for one large file (split at record boundaries)
-  size_t parallel_min_bytes = size_t{4} << 20;  ///< each thread gets at least this much text
+  size_t parallel_min_bytes = size_t{1} << 20;  ///< each thread gets at least this much text
 };
 
 /// Loads a zone file. Never throws for bad input: problems become load_findings.
