@@ -54,10 +54,7 @@ verify_rate() {
   local out own=- secs=$2
   case "$1" in
     rsa) out=$(openssl speed -seconds "$secs" rsa2048 2>/dev/null)
-         local bdir; bdir=$(dirname "$bin")
-         if [ -f "$bdir/CMakeCache.txt" ] && cmake --build "$bdir" --target rsa_speed >/dev/null 2>&1; then
-           own=$("$bdir/rsa_speed" "$secs" | awk '$1 == "danelint" {print $2}')
-         fi
+         [ -n "$rsa_speed" ] && own=$("$rsa_speed" "$secs" | awk '$1 == "danelint" {print $2}')
          echo "$(echo "$out" | awk '/^rsa 2048 bits/ {print $(NF)}') $own" ;;
     ecdsa) out=$(openssl speed -seconds "$secs" ecdsap256 2>/dev/null)
            echo "$(echo "$out" | awk '/nistp256\)/ {print $(NF)}' | tail -1) -" ;;
@@ -68,6 +65,13 @@ verify_rate() {
       echo "$(echo "$out" | awk '$1 == "libsodium" {print $2}') -" ;;
   esac
 }
+
+# danelint's RSA-path probe, built once in the build directory of --bin (none outside a CMake build).
+rsa_speed=""
+if [[ " $algs " == *" rsa "* ]] && [ -f "$(dirname "$bin")/CMakeCache.txt" ] &&
+   cmake --build "$(dirname "$bin")" --target rsa_speed >/dev/null 2>&1; then
+  rsa_speed="$(dirname "$bin")/rsa_speed"
+fi
 
 # RRSIG records (not the word RRSIG in NSEC bitmaps) in dnssec-signzone's output.
 count_rrsigs() { awk '($1 ~ /^[0-9]+$/ && $2 == "RRSIG") || ($3 == "IN" && $4 == "RRSIG")' "$1" | wc -l; }

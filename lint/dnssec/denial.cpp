@@ -1,5 +1,4 @@
 #include "lint/dnssec/denial.hpp"
-#include "lint/timings.hpp"
 
 #include <openssl/evp.h>
 
@@ -13,6 +12,7 @@
 #include <unordered_map>
 
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 
 namespace danelint {
 
@@ -412,7 +412,7 @@ class Analysis {
       return;
     }
 
-    std::optional<ScopedTiming> T_(std::in_place, "NSEC3 analysis: the names the chain must describe");
+    std::optional<ScopedTiming> step(std::in_place, "NSEC3 analysis: the names the chain must describe");
     // ---- the names the chain must describe ----
     std::vector<Node> nodes;  // authoritative names and ENTs (canonical order), then non-authoritative names
     // Empty non-terminals, in canonical order; they outlive the nodes that point at their names.
@@ -464,7 +464,7 @@ class Analysis {
       }
     }
 
-    T_.emplace("NSEC3 analysis: chains other than the active one");
+    step.emplace("NSEC3 analysis: chains other than the active one");
     // ---- chains that are not the active one: complete second chains are fine (parameter rollover) ----
     for (const auto& [k, recs] : groups) {
       if (k == *active) continue;
@@ -489,7 +489,7 @@ class Analysis {
                 ") that differ from the zone's chain (", active->text(), ")"));
     }
 
-    T_.emplace("NSEC3 analysis: the active chain in hash order");
+    step.emplace("NSEC3 analysis: the active chain in hash order");
     // ---- the active chain ----
     // hash -> records, in hash order: sorted flat arrays (a std::map node, a string and a vector per
     // NSEC3 came to ~15 MB at 100k names).
@@ -538,14 +538,14 @@ class Analysis {
         add("NSEC003", rs[i]->rec, cat(rs.size(), " NSEC3 records at ", z_.owner_text(z_.records[rs[i]->rec])));
     }
 
-    T_.emplace("NSEC3 analysis: hash every name");
+    step.emplace("NSEC3 analysis: hash every name");
     // Each node's hash, in one buffer; the nodes by hash as a sorted array (not a hash map of 100k nodes).
     std::string node_hashes;
     node_hashes.reserve(nodes.size() * kSha1Len);
     for (const Node& n : nodes)
       if (!nsec3_hash_append(n.canonical, active->salt_bytes(), active->iterations, node_hashes))
         node_hashes.append(kSha1Len, '\0');  // SHA-1 failed (no provider): keep the offsets below right
-    T_.emplace("NSEC3 analysis: pair names and chain");
+    step.emplace("NSEC3 analysis: pair names and chain");
     // Nodes and chain are both walked in hash order once, which pairs each NSEC3 with the first node of
     // its hash and marks the nodes that have an NSEC3 (a binary search per node and per NSEC3 cost more).
     auto node_hash = [&](uint32_t i) { return std::string_view(node_hashes).substr(size_t{i} * kSha1Len, kSha1Len); };
@@ -583,7 +583,7 @@ class Analysis {
       return covers(entry_hash(*it), next_hashed(*r), h) ? r : nullptr;
     };
 
-    T_.emplace("NSEC3 analysis: opt-out empty non-terminals");
+    step.emplace("NSEC3 analysis: opt-out empty non-terminals");
     // RFC 5155 §7.1: an empty non-terminal may go without NSEC3 only when it is derived solely from insecure
     // delegations that are themselves left out under opt-out; one delegation below it with an NSEC3 is enough
     // to require the ENT's NSEC3.
@@ -602,7 +602,7 @@ class Analysis {
       }
     }
 
-    T_.emplace("NSEC3 analysis: names without NSEC3");
+    step.emplace("NSEC3 analysis: names without NSEC3");
     std::set<std::string> missing;
     const std::string apex_text = text(apex_);
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -629,7 +629,7 @@ class Analysis {
               " (expected owner ", hashed, ")"));
     }
 
-    T_.emplace("NSEC3 analysis: bitmaps, then the chain order");
+    step.emplace("NSEC3 analysis: bitmaps, then the chain order");
     // What each NSEC3 says about its name, walked in the nodes' (canonical) order: the names' RRsets and
     // signatures then come in memory order, where hash order made nearly every access a cache miss.
     std::vector<uint32_t> node_chain(nodes.size(), kNone);  // per node: the chain entry of its hash, if first

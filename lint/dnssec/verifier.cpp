@@ -18,27 +18,27 @@ bool algorithm_supported(uint8_t alg) {
   }
 }
 
+using BnPtr = std::unique_ptr<BIGNUM, CDeleter<BN_free>>;
+using BnCtxPtr = std::unique_ptr<BN_CTX, CDeleter<BN_CTX_free>>;
+using ParamBldPtr = std::unique_ptr<OSSL_PARAM_BLD, CDeleter<OSSL_PARAM_BLD_free>>;
+using ParamPtr = std::unique_ptr<OSSL_PARAM, CDeleter<OSSL_PARAM_free>>;
+using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, CDeleter<EVP_PKEY_CTX_free>>;
+
 struct RsaModulus {
-  std::unique_ptr<BIGNUM, CDeleter<BN_free>> n;
+  BnPtr n;
   std::unique_ptr<BN_MONT_CTX, CDeleter<BN_MONT_CTX_free>> mont;
   uint64_t e = 0;
   size_t bytes = 0;  ///< a signature must be exactly this long (RFC 8017 §8.2.2 step 1)
 };
 
 struct Verifier::RsaScratch {
-  std::unique_ptr<BN_CTX, CDeleter<BN_CTX_free>> ctx{BN_CTX_new()};
-  std::unique_ptr<BIGNUM, CDeleter<BN_free>> s{BN_new()}, base{BN_new()}, x{BN_new()};
+  BnCtxPtr ctx{BN_CTX_new()};
+  BnPtr s{BN_new()}, base{BN_new()}, x{BN_new()};
   std::vector<uint8_t> em;
   bool ready() const { return ctx && s && base && x; }
 };
 
 namespace {
-
-using BnPtr = std::unique_ptr<BIGNUM, CDeleter<BN_free>>;
-using ParamBldPtr = std::unique_ptr<OSSL_PARAM_BLD, CDeleter<OSSL_PARAM_BLD_free>>;
-using ParamPtr = std::unique_ptr<OSSL_PARAM, CDeleter<OSSL_PARAM_free>>;
-using PkeyCtxPtr = std::unique_ptr<EVP_PKEY_CTX, CDeleter<EVP_PKEY_CTX_free>>;
-using BnCtxPtr = std::unique_ptr<BN_CTX, CDeleter<BN_CTX_free>>;
 
 /// Digest used by an algorithm; fetched once (explicit fetch avoids a provider lookup per call).
 const EVP_MD* digest_for(uint8_t alg) {
