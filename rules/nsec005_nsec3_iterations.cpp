@@ -12,7 +12,7 @@ extern const Rule kNsec005{
     .info = {.id = "NSEC005", .name = "nsec3-iterations", .severity = Severity::Error,
              .split_severity = true, .since = "0.1.0",
              .summary = "NSEC3 uses additional hash iterations (warning above 0, error above 100)",
-             .rationale = "Extra iterations cost validators and authoritative servers CPU without adding protection against zone walking (RFC 9276 §2.4). RFC 9276 §3.1 says iterations MUST be 0; validators may treat zones with more than 100 iterations as insecure or return SERVFAIL (RFC 9276 §3.2), which removes DANE protection.",
+             .rationale = "Extra iterations cost validators and authoritative servers CPU without adding protection against zone walking (RFC 9276 §2.4). RFC 9276 §3.1 says iterations MUST be 0; validators may treat zones with more than 100 iterations as insecure or return SERVFAIL (RFC 9276 §3.2), which removes DANE protection. Above 150, the limit of common validators, danelint reports the chain without hashing the zone's names to check it.",
              .fix = "Re-sign with 0 iterations, e.g. `dnssec-signzone -3 - -H 0`, `ldns-signzone -n -t 0`, or `nsec3-iterations: 0` in Knot's policy.",
              .exceptions = "While a re-signing with new NSEC3 parameters is planned; the finding says what to change.",
              .bad_example = R"zone(example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600
