@@ -4,7 +4,9 @@
 #include <atomic>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "lint/dnssec/canonical.hpp"
 #include "lint/strings.hpp"
@@ -45,6 +47,7 @@ void parallel_for(size_t n, int jobs, Fn&& fn) {
 /// Per-thread scratch: verification contexts and canonical-form buffers, reused across RRsets.
 struct Scratch {
   Verifier verifier;
+  size_t verifications = 0;  // calls into the verifier (one signature against one key)
   std::vector<std::string> rdatas;
   std::vector<uint32_t> order;
   std::string data;
@@ -58,8 +61,12 @@ void collect_keys(const ZoneModel& z, ZoneDnssec& out) {
   out.has_dnskey = true;
   std::vector<uint32_t> recs(set->records.begin(), set->records.end());
   std::sort(recs.begin(), recs.end());
+  // Copies of one key would each be tried against every signature with their tag: K copies and S
+  // bogus signatures made K x S verifications (13 s for a 63 KB file of 3072-bit keys).
+  std::unordered_map<std::string_view, size_t> first_of;
   for (uint32_t r : recs) {
-    auto v = decode_dnskey(z.rdata(z.records[r]));
+    const auto rd = z.rdata(z.records[r]);
+    auto v = decode_dnskey(rd);
     if (!v) continue;
     KeyEntry k;
     k.record = r;
@@ -67,7 +74,10 @@ void collect_keys(const ZoneModel& z, ZoneDnssec& out) {
     k.tag = v->key_tag;
     k.protocol = v->protocol;
     k.algorithm = v->algorithm;
-    k.key = decode_public_key(v->algorithm, v->public_key);
+    auto [it, fresh] = first_of.try_emplace(std::string_view(reinterpret_cast<const char*>(rd.data()), rd.size()),
+                                            out.keys.size());
+    k.duplicate = !fresh;
+    k.key = fresh ? decode_public_key(v->algorithm, v->public_key) : out.keys[it->second].key;
     out.keys.push_back(std::move(k));
   }
 }
@@ -96,8 +106,10 @@ bool retry_nsec_lowercase(const ZoneModel& z, ZoneDnssec& zd, const RRset& set, 
   for (const std::string& r : rdatas) append_rr(data, owner, set.type, set.rrclass, sig.original_ttl, r);
   for (size_t k = 0; k < zd.keys.size(); ++k) {
     const KeyEntry& key = zd.keys[k];
-    if (key.tag != sig.key_tag || key.algorithm != sig.algorithm || !key.zone_key() || key.key.status != KeyStatus::Ok)
+    if (key.tag != sig.key_tag || key.algorithm != sig.algorithm || !key.zone_key() || key.key.status != KeyStatus::Ok ||
+        key.duplicate)
       continue;
+    ++s.verifications;
     if (s.verifier.verify(key.key, k, data, sig.signature)) {
       e.status = SigStatus::Valid;
       e.key = static_cast<int32_t>(k);
@@ -144,7 +156,9 @@ void verify_rrset(const ZoneModel& z, ZoneDnssec& zd, uint32_t set_index, Scratc
     bool any_supported = false, any_valid_key = false;
     for (size_t k = 0; k < zd.keys.size(); ++k) {
       const KeyEntry& key = zd.keys[k];
-      if (key.tag != sig->key_tag || key.algorithm != sig->algorithm || !key.zone_key() || key.protocol != 3) continue;
+      if (key.tag != sig->key_tag || key.algorithm != sig->algorithm || !key.zone_key() || key.protocol != 3 ||
+          key.duplicate)
+        continue;
       if (e.key < 0) e.key = static_cast<int32_t>(k);
       if (key.key.status == KeyStatus::Unsupported) continue;
       any_supported = true;
@@ -159,6 +173,7 @@ void verify_rrset(const ZoneModel& z, ZoneDnssec& zd, uint32_t set_index, Scratc
         s.data.append(signer);
         for (uint32_t i : s.order) append_rr(s.data, *signed_name, set.type, set.rrclass, sig->original_ttl, s.rdatas[i]);
       }
+      ++s.verifications;
       if (s.verifier.verify(key.key, k, s.data, sig->signature)) {
         e.status = SigStatus::Valid;
         e.key = static_cast<int32_t>(k);
@@ -306,6 +321,8 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
       verify_rrset(z, zd, with_sigs[i], *s);
     });
     for (const SigEntry& e : zd.sigs) a->signatures_verified += e.status == SigStatus::Valid || e.status == SigStatus::Bogus;
+    for (const auto& s : scratch)
+      if (s) a->verifications += s->verifications;
   }
   for (size_t zi = 0; zi < ws.zones.size(); ++zi)
     if (!ws.zones[zi]->unreadable) collect_ds(ws, zi, a->zones[zi]);

@@ -44,6 +44,7 @@ struct KeyEntry {
   uint16_t flags = 0, tag = 0;
   uint8_t protocol = 0, algorithm = 0;
   PublicKey key;
+  bool duplicate = false;  ///< the same RDATA as an earlier record: the RRset holds it once, so it verifies nothing more
   bool zone_key() const { return flags & 0x0100; }
   bool sep() const { return flags & 0x0001; }
 };
@@ -97,6 +98,7 @@ struct ZoneDnssec {
 struct Analysis {
   std::vector<ZoneDnssec> zones;  ///< parallel to Workspace::zones
   size_t signatures_verified = 0;
+  size_t verifications = 0;  ///< signature-against-key checks made (at least one per verified signature)
 };
 
 /// Computes the analysis with `jobs` threads (at least 1) if the workspace has none yet.

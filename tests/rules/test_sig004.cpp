@@ -1,3 +1,4 @@
+#include "lint/dnssec/analysis.hpp"
 #include "tests/rules/dnssec_fixture.hpp"
 
 using namespace danelint;
@@ -54,6 +55,32 @@ TEST_CASE("SIG004 rrsig-bogus") {
     // RFC 4034 form is not what was signed either.
     int s = line_with(zone, {"sub.example.\t3600", "\tNSEC\t"});
     CHECK(lines_of(lint_signed(edit_in_line(zone, s, "Upper.example.", "upper.example."), opts), "SIG004").size() == 1);
+  }
+  SUBCASE("copies of a DNSKEY record are tried once, as the one RR they are") {
+    int l = line_with(zone, {"www.example.", "RRSIG\tA "});
+    const std::string bogus = edit_in_line(zone, l, "d+rV6WMe", "d+rV6WMf");
+    std::string copies = bogus;
+    const std::string zsk = split(zone, '\n')[static_cast<size_t>(line_with(zone, {"DNSKEY\t256 3 15"}) - 1)];
+    for (int i = 0; i < 50; ++i) copies += zsk + "\n";
+    auto run = [](const std::string& text, size_t& verifications) {
+      LoadOptions lo;
+      lo.origin = "example.";
+      Workspace ws;
+      ws.zones.push_back(load_zone_text(text, "test.zone", lo));
+      EngineOptions eng;
+      eng.now = *parse_time("2026-06-01T00:00:00Z");
+      eng.rules.select = {"SIG004"};
+      auto found = run_lint(ws, eng).findings;
+      verifications = dnssec::analysis(ws).verifications;
+      return found;
+    };
+    size_t once = 0, with_copies = 0;
+    auto a = run(bogus, once), b = run(copies, with_copies);
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].loc.line == l);
+    CHECK(a.size() == 1);
+    CHECK(once > 0);
+    CHECK(with_copies == once);
   }
   SUBCASE("findings are identical for any number of threads") {
     std::string bad = zone;
