@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "lint/dnssec/analysis.hpp"
 #include "lint/strings.hpp"
 #include "tests/helpers.hpp"
 
@@ -53,9 +54,10 @@ inline std::string edit_in_line(const std::string& text, int n, std::string_view
   return out;
 }
 
-/// Lints zone text with optional DS-file text (as --ds would load it) at 2026-06-01.
+/// Lints zone text with optional DS-file text (as --ds would load it) at 2026-06-01; `verifications`,
+/// when given, receives the number of signature-against-key checks the analysis made.
 inline std::vector<Finding> lint_signed(const std::string& zone, const Options& o, const std::string& ds = "",
-                                        int jobs = 1) {
+                                        int jobs = 1, size_t* verifications = nullptr) {
   LoadOptions lo;
   lo.origin = o.origin;
   Workspace ws;
@@ -65,7 +67,9 @@ inline std::vector<Finding> lint_signed(const std::string& zone, const Options& 
   eng.now = *parse_time("2026-06-01T00:00:00Z");
   eng.jobs = jobs;
   eng.rules.select = o.select;
-  return run_lint(ws, eng).findings;
+  auto findings = run_lint(ws, eng).findings;
+  if (verifications) *verifications = dnssec::analysis(ws).verifications;
+  return findings;
 }
 
 }  // namespace danelint::test

@@ -1,4 +1,3 @@
-#include "lint/dnssec/analysis.hpp"
 #include "tests/rules/dnssec_fixture.hpp"
 
 using namespace danelint;
@@ -62,20 +61,8 @@ TEST_CASE("SIG004 rrsig-bogus") {
     std::string copies = bogus;
     const std::string zsk = split(zone, '\n')[static_cast<size_t>(line_with(zone, {"DNSKEY\t256 3 15"}) - 1)];
     for (int i = 0; i < 50; ++i) copies += zsk + "\n";
-    auto run = [](const std::string& text, size_t& verifications) {
-      LoadOptions lo;
-      lo.origin = "example.";
-      Workspace ws;
-      ws.zones.push_back(load_zone_text(text, "test.zone", lo));
-      EngineOptions eng;
-      eng.now = *parse_time("2026-06-01T00:00:00Z");
-      eng.rules.select = {"SIG004"};
-      auto found = run_lint(ws, eng).findings;
-      verifications = dnssec::analysis(ws).verifications;
-      return found;
-    };
     size_t once = 0, with_copies = 0;
-    auto a = run(bogus, once), b = run(copies, with_copies);
+    auto a = lint_signed(bogus, opts, "", 1, &once), b = lint_signed(copies, opts, "", 1, &with_copies);
     REQUIRE(b.size() == 1);
     CHECK(b[0].loc.line == l);
     CHECK(a.size() == 1);
