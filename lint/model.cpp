@@ -398,23 +398,32 @@ void ZoneModel::compute_cuts() {
   flags_.assign(names.size(), 0);
   auto apex_id = apex();
   const bool apex_dname = apex_id && find_rrset(*apex_id, 39 /*DNAME*/);
-  for (uint32_t id = 0; id < names.size(); ++id) {
+  // In canonical order a name's subtree follows it, so the owners above the current name are a stack
+  // (looking each ancestor up instead cost 95 ms for 3600 names 118 labels deep). Each entry carries
+  // what the names below it inherit: a cut or DNAME at it or above, up to but not at the apex.
+  struct Above {
+    std::string_view canon;
+    uint8_t below;
+  };
+  std::vector<Above> path;
+  for (uint32_t id : ordered_names_) {
     const std::string_view canon = names[id].canonical;
     if (!is_subdomain(canon, origin_wire)) {
       flags_[id] |= kOutOfZone;
       continue;
     }
-    if (canon != origin_wire && find_rrset(id, 2 /*NS*/)) flags_[id] |= kDelegation;
-    // Walk the ancestors strictly between this name and the apex.
-    std::string_view anc = canon;
-    while (anc.size() > origin_wire.size()) {
-      anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
-      if (anc.size() <= origin_wire.size()) break;
-      auto a = find_name(anc);
-      if (!a) continue;
-      if (find_rrset(*a, 2 /*NS*/)) flags_[id] |= kBelowCut;
-      if (find_rrset(*a, 39 /*DNAME*/)) flags_[id] |= kBelowDname;
+    const bool delegation = canon != origin_wire && find_rrset(id, 2 /*NS*/);
+    if (delegation) flags_[id] |= kDelegation;
+    while (!path.empty() && !(path.back().canon.size() < canon.size() && is_subdomain(canon, path.back().canon)))
+      path.pop_back();
+    const uint8_t inherited = path.empty() ? 0 : path.back().below;
+    flags_[id] |= inherited;
+    uint8_t below = inherited;
+    if (canon != origin_wire) {
+      if (delegation) below |= kBelowCut;
+      if (find_rrset(id, 39 /*DNAME*/)) below |= kBelowDname;
     }
+    path.push_back({canon, below});
     // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4), but not the zone's own
     // NSEC3 records: their hashed owners are meta-data of the zone, never reached by name lookup
     // (RFC 5155 §7.1; a DNAME-at-apex zone signed with NSEC3 is valid).

@@ -332,3 +332,49 @@ TEST_CASE("loader: zones signed by dnssec-signzone, ldns-signzone and kzonesign"
   SUBCASE("ldns-signzone") { check_signed_by("ldns"); }
   SUBCASE("kzonesign") { check_signed_by("knot"); }
 }
+
+TEST_CASE("index: zone cuts and DNAME occlusion agree with a walk up each name's ancestors") {
+  // Names from a small alphabet at depths 1-5 (so siblings such as "a" and "a-b" interleave with
+  // subtrees in canonical order), NS at some, DNAME at others, names above and beside the origin.
+  std::string text = "$ORIGIN example.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n"
+                     "other. IN A 192.0.2.9\nexample.net. IN A 192.0.2.9\n";
+  const char* labels[] = {"a", "a-b", "b", "A", "z", "\\000"};
+  uint32_t seed = 1;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  for (int i = 0; i < 3000; ++i) {
+    std::string name;
+    for (unsigned d = 1 + next() % 5; d-- > 0;) name += std::string(labels[next() % 6]) + (d ? "." : "");
+    const unsigned kind = next() % 10;
+    text += name + (kind == 0 ? " IN NS ns.other.\n" : kind == 1 ? " IN DNAME other.\n" : " IN A 192.0.2.2\n");
+  }
+  LoadOptions lo;
+  lo.origin = "example.";
+  auto z = load_zone_text(text, "cuts.zone", lo);
+  REQUIRE(z->load_findings.empty());
+  const auto apex = z->apex();
+  REQUIRE(apex);
+  size_t below_cut = 0, below_dname = 0;
+  for (uint32_t id = 0; id < z->names.size(); ++id) {
+    const std::string_view canon = z->names[id].canonical;
+    CAPTURE(name_to_text(z->names[id].wire));
+    const bool inside = is_subdomain(canon, z->origin_wire);
+    CHECK(z->out_of_zone(id) == !inside);
+    if (!inside) continue;
+    bool cut = false, dname = false;
+    for (std::string_view anc = canon; anc.size() > z->origin_wire.size();) {
+      anc.remove_prefix(static_cast<unsigned char>(anc[0]) + 1u);
+      if (anc.size() <= z->origin_wire.size()) break;
+      if (auto a = z->find_name(anc)) {
+        cut = cut || z->find_rrset(*a, LDNS_RR_TYPE_NS);
+        dname = dname || z->find_rrset(*a, LDNS_RR_TYPE_DNAME);
+      }
+    }
+    CHECK(z->is_delegation(id) == (id != *apex && z->find_rrset(id, LDNS_RR_TYPE_NS) != nullptr));
+    CHECK(z->below_cut(id) == cut);
+    CHECK(z->below_dname(id) == dname);
+    below_cut += cut;
+    below_dname += dname;
+  }
+  CHECK(below_cut > 100);  // the fixture exercises both
+  CHECK(below_dname > 100);
+}
