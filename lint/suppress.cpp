@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
+#include <tuple>
 
 #include "lint/engine.hpp"
 #include "lint/rule.hpp"
@@ -34,12 +35,6 @@ struct Suppression {
   bool used = false;
 };
 
-bool covers(const Suppression& s, const Finding& f) {
-  if (f.loc.file != s.file) return false;
-  if (!s.whole_file && (f.loc.line < s.from || f.loc.line > s.to)) return false;
-  return std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end();
-}
-
 std::vector<const Rule*> suppressible(std::string_view spec) {
   std::vector<const Rule*> out;
   for (const Rule* r : match_rule_spec(spec))
@@ -54,6 +49,18 @@ void collect_inline(const ZoneModel& zone, std::vector<Suppression>& out, std::v
   for (const Record& r : zone.records)
     if (r.file < spans.size()) spans[r.file].emplace_back(static_cast<int>(r.line), static_cast<int>(r.end_line));
   for (auto& v : spans) std::sort(v.begin(), v.end());
+  // Per span, the nearest earlier span that ends later (-1: none). Spans in between end no later, so a walk
+  // back for the last span reaching a line may jump there; records do not overlap, so walks are short.
+  std::vector<std::vector<std::ptrdiff_t>> wider(spans.size());
+  for (size_t f = 0; f < spans.size(); ++f) {
+    wider[f].resize(spans[f].size());
+    std::vector<std::ptrdiff_t> stack;
+    for (size_t i = 0; i < spans[f].size(); ++i) {
+      while (!stack.empty() && spans[f][static_cast<size_t>(stack.back())].second <= spans[f][i].second) stack.pop_back();
+      wider[f][i] = stack.empty() ? -1 : stack.back();
+      stack.push_back(static_cast<std::ptrdiff_t>(i));
+    }
+  }
 
   for (const Directive& d : zone.directives) {
     const std::string& file = d.file < zone.files.size() ? zone.files[d.file] : zone.files[0];
@@ -80,16 +87,23 @@ void collect_inline(const ZoneModel& zone, std::vector<Suppression>& out, std::v
     int from = 0, to = 0;
     if (!whole_file) {
       const auto& recs = d.file < spans.size() ? spans[d.file] : spans[0];
+      const auto& back = d.file < spans.size() ? wider[d.file] : wider[0];
+      // First record starting after the line, found by binary search (spans are sorted by first line).
+      auto it = std::upper_bound(recs.begin(), recs.end(), line, [](int l, const auto& p) { return l < p.first; });
       if (d.own_line) {
         // Applies to the next record (all its lines, for a parenthesised multi-line record).
-        auto it = std::find_if(recs.begin(), recs.end(), [&](const auto& p) { return p.first > line; });
         from = line + 1;
         to = it == recs.end() ? line + 1 : it->second;
       } else {
-        // Trailing: the record whose lines include this one.
+        // Trailing: the last record (in span order) whose lines include this one. Records starting at or before
+        // the line are those before `it`; walk back to the last one reaching the line, skipping via `back`.
         from = to = line;
-        for (const auto& [a, b] : recs)
-          if (a <= line && line <= b) from = a, to = b;
+        for (auto j = static_cast<std::ptrdiff_t>(it - recs.begin()) - 1; j >= 0; j = back[static_cast<size_t>(j)]) {
+          if (recs[static_cast<size_t>(j)].second >= line) {
+            from = recs[static_cast<size_t>(j)].first, to = recs[static_cast<size_t>(j)].second;
+            break;
+          }
+        }
       }
     }
     for (const std::string& raw : split(list, ',')) {
@@ -133,13 +147,45 @@ std::vector<Finding> apply_suppressions(const Workspace& ws, const SuppressOptio
   for (const FileIgnore& fi : opts.per_file_ignores)
     for (const std::string& spec : fi.rules) file_rules.push_back({&fi, spec, suppressible(spec), false});
 
+  // The inline suppressions by (file, rule): a finding is looked up in its bucket instead of being checked
+  // against every suppression, which a zone with a directive per record makes quadratic.
+  struct Bucket {
+    std::vector<size_t> whole;                         ///< disable-file suppressions
+    std::vector<std::tuple<int, int, size_t>> spans;   ///< (from, to, suppression), sorted
+    std::vector<int> reach;                            ///< reach[i]: the largest `to` among spans[0..i]
+    std::vector<int> lines;                            ///< lines of the findings filtered against this bucket
+  };
+  std::map<std::pair<std::string_view, const Rule*>, Bucket> buckets;
+  for (size_t i = 0; i < inline_sups.size(); ++i) {
+    const Suppression& s = inline_sups[i];
+    for (const Rule* r : s.rules) {
+      Bucket& b = buckets[{s.file, r}];
+      if (s.whole_file) b.whole.push_back(i);
+      else b.spans.emplace_back(s.from, s.to, i);
+    }
+  }
+  for (auto& [key, b] : buckets) {
+    std::sort(b.spans.begin(), b.spans.end());
+    b.reach.reserve(b.spans.size());
+    for (const auto& [from, to, i] : b.spans) b.reach.push_back(b.reach.empty() ? to : std::max(b.reach.back(), to));
+  }
+  auto bucket_of = [&](const Finding& f) -> Bucket* {
+    auto it = buckets.find({f.loc.file, f.rule});
+    return it == buckets.end() ? nullptr : &it->second;
+  };
+  auto covered_inline = [&](const Bucket& b, int line) {
+    if (!b.whole.empty()) return true;
+    // Spans starting at or before the line; one of them covers it if the farthest of them reaches it.
+    auto it = std::upper_bound(b.spans.begin(), b.spans.end(), line,
+                               [](int l, const auto& sp) { return l < std::get<0>(sp); });
+    return it != b.spans.begin() && b.reach[static_cast<size_t>(it - b.spans.begin()) - 1] >= line;
+  };
+
   auto suppressed = [&](const Finding& f, bool mark) {
     bool hit = false;
-    for (Suppression& s : inline_sups) {
-      if (covers(s, f)) {
-        hit = true;
-        if (mark) s.used = true;
-      }
+    if (Bucket* b = bucket_of(f)) {
+      hit = covered_inline(*b, f.loc.line);
+      if (mark) b->lines.push_back(f.loc.line);
     }
     for (FileRule& fr : file_rules) {
       if (std::find(fr.rules.begin(), fr.rules.end(), f.rule) != fr.rules.end() && glob_matches(*fr.entry, f.loc.file)) {
@@ -150,6 +196,16 @@ std::vector<Finding> apply_suppressions(const Workspace& ws, const SuppressOptio
     return hit;
   };
   std::erase_if(findings, [&](const Finding& f) { return suppressed(f, true); });
+  // A suppression is used when any finding of its file and rule fell on its lines.
+  for (auto& [key, b] : buckets) {
+    if (b.lines.empty()) continue;
+    for (size_t i : b.whole) inline_sups[i].used = true;
+    std::sort(b.lines.begin(), b.lines.end());
+    for (const auto& [from, to, i] : b.spans) {
+      auto it = std::lower_bound(b.lines.begin(), b.lines.end(), from);
+      if (it != b.lines.end() && *it <= to) inline_sups[i].used = true;
+    }
+  }
 
   auto report = [&](SourceLoc loc, std::string msg) {
     Finding f;

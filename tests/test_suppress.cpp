@@ -120,6 +120,43 @@ TEST_CASE("LINT001 unused-suppression") {
   }
 }
 
+TEST_CASE("LINT001 with a directive on every record and many specs in one comment") {
+  // Thousands of directives: each finding is matched to its own record's directive, not to its neighbours'.
+  std::string z(kSoa);
+  int line = 1;
+  std::vector<int> kept, unused;
+  constexpr int kRecords = 3000;
+  for (int i = 0; i < kRecords; ++i) {
+    std::string tlsa = cat("_465._tcp.h", i, ".example. 3600 IN TLSA 3 1 1 0011");
+    if (i % 3 == 0) {
+      z += cat(tlsa, " ; danelint: disable=TLSA003\n");
+      ++line;
+    } else if (i % 3 == 1) {
+      z += cat("; danelint: disable=TLSA003\n", tlsa, '\n');
+      line += 2;
+    } else {
+      z += cat(tlsa, " ; danelint: disable=SMTP001\n");
+      ++line;
+      kept.push_back(line);
+      unused.push_back(line);
+    }
+  }
+  z += "; danelint: disable-file=";
+  for (int i = 0; i < 2000; ++i) z += i ? ",nope" : "nope";
+  z += '\n';
+  ++line;
+  auto found = lint_with(z);
+  CHECK(lines_of(found, "TLSA003") == kept);
+  auto l = of_rule(found, "LINT001");
+  REQUIRE(l.size() == unused.size() + 2000);
+  std::vector<int> got;
+  for (size_t i = 0; i < unused.size(); ++i) got.push_back(l[i].loc.line);
+  CHECK(got == unused);
+  CHECK(l[0].message == "suppression disable=SMTP001 suppressed nothing on its record");
+  CHECK(l[unused.size()].loc.line == line);
+  CHECK(l.back().message == "suppression disable-file=nope names no rule");
+}
+
 TEST_CASE("finding keys and fingerprints do not depend on line numbers") {
   auto a = lint_with(zone({kShort}));
   auto b = lint_with(zone({"", "; a comment", "", kShort}));
