@@ -1,5 +1,6 @@
 #include <map>
 #include <tuple>
+#include <unordered_set>
 
 #include "gen/tlsa.hpp"
 #include "lint/dane.hpp"
@@ -13,29 +14,32 @@ void check(const LintContext& ctx, FindingSink& out) {
   struct Use {
     const ZoneModel* zone;
     const Record* rec;
-    std::string owner;
+    std::string owner_text() const { return name_to_text(ascii_lower(zone->owner(*rec).wire)); }
   };
-  std::map<std::tuple<uint8_t, uint8_t, std::vector<uint8_t>>, std::vector<Use>> groups;
+  struct Group {
+    std::vector<Use> uses;
+    std::unordered_set<std::string> owners;  ///< of `uses` (lower case): an owner counts once, whatever its records
+  };
+  std::map<std::tuple<uint8_t, uint8_t, std::vector<uint8_t>>, Group> groups;
   std::vector<std::tuple<uint8_t, uint8_t, std::vector<uint8_t>>> order;
   for_each_tlsa(ctx, [&](const ZoneModel& zone, const Record& rec, const TlsaView& t) {
     if (t.usage != gen::kDaneEe || t.matching_type > gen::kSha512) return;
     std::string owner = ascii_lower(zone.owner(rec).wire);
     if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
     auto key = std::tuple{t.selector, t.matching_type, std::vector<uint8_t>(t.data.begin(), t.data.end())};
-    auto& uses = groups[key];
-    if (uses.empty()) order.push_back(key);
-    for (const Use& u : uses)
-      if (u.owner == owner) return;
-    uses.push_back({&zone, &rec, owner});
+    Group& g = groups[key];
+    if (g.uses.empty()) order.push_back(key);
+    if (!g.owners.insert(std::move(owner)).second) return;
+    g.uses.push_back({&zone, &rec});
   });
   for (const auto& key : order) {
-    const auto& uses = groups[key];
+    const auto& uses = groups[key].uses;
     if (uses.size() < 2) continue;
     std::string others;
-    for (size_t i = 1; i < uses.size(); ++i) others += (others.empty() ? "" : ", ") + name_to_text(uses[i].owner);
+    for (size_t i = 1; i < uses.size(); ++i) others += (others.empty() ? "" : ", ") + uses[i].owner_text();
     Finding& f = out.report(*uses[0].zone, *uses[0].rec,
                             cat("the DANE-EE ", std::get<0>(key) == gen::kSpki ? "key" : "certificate", " of ",
-                                name_to_text(uses[0].owner), " is also published at ", others));
+                                uses[0].owner_text(), " is also published at ", others));
     for (size_t i = 1; i < uses.size(); ++i)
       f.related.push_back({uses[i].zone->loc(*uses[i].rec), "the same key"});
   }

@@ -73,6 +73,25 @@ TEST_CASE("tlsa-shared-ee: different keys, or other usages, are quiet") {
   CHECK(f[0].related.size() == 2);
 }
 
+TEST_CASE("tlsa-shared-ee: thousands of owners, each named once however many records it has") {
+  constexpr int kOwners = 3000;
+  std::string z = kApex;
+  for (int i = 0; i < kOwners; ++i) {
+    z += cat("_25._tcp.mx", i, " 3600 IN TLSA 3 1 1 ", h32('a'), '\n');
+    z += cat("_25._tcp.MX", i, " 3600 IN TLSA 3 1 2 ", h64('c'), '\n');  // one owner, written in another case
+    z += cat("_25._tcp.Mx", i, " 3600 IN TLSA 3 1 2 ", h64('c'), '\n');
+  }
+  auto f = of_rule(lint_zone_text(z, only("TLSA024")), "TLSA024");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].loc.line == 3);
+  CHECK(f[0].related.size() == kOwners - 1);
+  CHECK(f[0].related.back().first.line == 3 + 3 * (kOwners - 1));
+  CHECK(f[1].loc.line == 4);
+  CHECK(f[1].related.size() == kOwners - 1);
+  CHECK(f[1].related[0].first.line == 7);
+  CHECK(f[1].message.ends_with(cat("_25._tcp.mx", kOwners - 1, ".example.")));
+}
+
 TEST_CASE("unusable records as OpenSSL's SSL_dane_tlsa_add and RFC 7672 see them") {
   std::vector<uint8_t> d32(32, 1), d64(64, 1), d20(20, 1);
   auto view = [](uint8_t u, uint8_t s, uint8_t m, const std::vector<uint8_t>& d) {
