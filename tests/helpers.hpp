@@ -17,6 +17,7 @@ struct Options {
   std::string origin = "example.";
   std::map<std::string, OptionValues, std::less<>> options;
   int jobs = 1;
+  ZoneSigning signing = ZoneSigning::Unknown;  ///< the zone's [[zone]] signing mode
 
   Options& only(std::string spec) {
     select = {std::move(spec)};
@@ -36,6 +37,7 @@ inline std::vector<Finding> lint_zone_text(std::string_view text, const Options&
   lo.origin = o.origin;
   Workspace ws;
   ws.zones.push_back(load_zone_text(text, "test.zone", lo));
+  ws.zone_signing.push_back(o.signing);
   EngineOptions eng;
   eng.now = o.now;
   eng.jobs = o.jobs;

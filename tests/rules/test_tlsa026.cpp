@@ -35,3 +35,22 @@ TEST_CASE("TLSA026 tlsa-cname-dangling") {
   CHECK(lines_of(f, "TLSA026") == std::vector<int>{3, 4, 6, 7});
 }
 
+
+TEST_CASE("TLSA026 with thousands of CNAMEs to one TLSA RRset in a zone with keys but no signatures") {
+  constexpr int kHosts = 3000;
+  std::string z = std::string(kSoa) + "example. 3600 IN DNSKEY 257 3 13 " + std::string(86, 'A') + "==\n" +
+                  tlsa("_25._tcp.tlsa.example.", 1);
+  for (int i = 0; i < kHosts; ++i)
+    z += cat("_25._tcp.mx", i, ".example. 3600 IN CNAME _25._tcp.tlsa.example.\nmx", i, ".example. 3600 IN A 192.0.2.1\n");
+  Options o = only("TLSA026");
+  o.signing = ZoneSigning::Online;
+  CHECK(lint_zone_text(z, o).empty());
+  // Signed offline but no RRSIG anywhere: every alias ends in a zone that will not be signed.
+  o.signing = ZoneSigning::Offline;
+  auto f = of_rule(lint_zone_text(z, o), "TLSA026");
+  REQUIRE(f.size() == kHosts);
+  CHECK(f[0].loc.line == 5);
+  CHECK(f.back().loc.line == 5 + 2 * (kHosts - 1));
+  CHECK(f.back().message == cat("TLSA owner _25._tcp.mx", kHosts - 1, ".example. is a CNAME to _25._tcp.tlsa.example.; "
+                                "the chain ends at _25._tcp.tlsa.example. in example., which will not be signed"));
+}

@@ -24,15 +24,9 @@ namespace {
 TEST_CASE("TLSA027 dane-zone-unsigned follows the [[zone]] signing mode") {
   std::string text = std::string(kSoa) + tlsa("_25._tcp.mx.example.", 1);
   auto run = [&](ZoneSigning mode) {
-    LoadOptions lo;
-    lo.origin = "example.";
-    Workspace ws;
-    ws.zones.push_back(load_zone_text(text, "test.zone", lo));
-    ws.zone_signing.push_back(mode);
-    EngineOptions eng;
-    eng.now = *parse_time("2025-01-01T00:00:00Z");
-    eng.rules.select = {"TLSA027"};
-    return lines_of(run_lint(ws, eng).findings, "TLSA027");
+    Options o = only("TLSA027");
+    o.signing = mode;
+    return lines_of(lint_zone_text(text, o), "TLSA027");
   };
   CHECK(run(ZoneSigning::Offline) == std::vector<int>{3});
   CHECK(run(ZoneSigning::Online).empty());
