@@ -2,6 +2,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <vector>
@@ -22,17 +23,22 @@ inline std::optional<uint32_t> first_record_at(const ZoneModel& zone, uint32_t n
 /// The records of an RRset in file order, with byte-identical RDATA collapsed to its first occurrence
 /// (RFC 2181 §5: an RRset is a set; duplicates are not distinct records).
 inline std::vector<uint32_t> distinct_records(const ZoneModel& zone, const RRset& set) {
+  // Sorted by (RDATA, index), each run of equal RDATA starts with its first occurrence: n log n where
+  // comparing each record with every kept one was quadratic in a large RRset.
+  auto rdata_cmp = [&](uint32_t a, uint32_t b) {
+    auto da = zone.rdata(zone.records[a]), db = zone.rdata(zone.records[b]);
+    if (da.size() != db.size()) return da.size() < db.size() ? -1 : 1;
+    return da.empty() ? 0 : std::memcmp(da.data(), db.data(), da.size());
+  };
   std::vector<uint32_t> order(set.records.begin(), set.records.end());
-  std::sort(order.begin(), order.end());
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    int c = rdata_cmp(a, b);
+    return c != 0 ? c < 0 : a < b;
+  });
   std::vector<uint32_t> out;
-  for (uint32_t idx : order) {
-    auto rd = zone.rdata(zone.records[idx]);
-    bool dup = std::any_of(out.begin(), out.end(), [&](uint32_t o) {
-      auto od = zone.rdata(zone.records[o]);
-      return od.size() == rd.size() && std::equal(od.begin(), od.end(), rd.begin());
-    });
-    if (!dup) out.push_back(idx);
-  }
+  for (size_t i = 0; i < order.size(); ++i)
+    if (i == 0 || rdata_cmp(order[i - 1], order[i]) != 0) out.push_back(order[i]);
+  std::sort(out.begin(), out.end());
   return out;
 }
 

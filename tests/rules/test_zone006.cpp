@@ -20,3 +20,16 @@ TEST_CASE("ZONE006 cname-multiple") {
     CHECK(lines_of(f, "ZONE006") == std::vector<int>{7});
   }
 }
+
+TEST_CASE("ZONE006 with thousands of CNAMEs at one owner, most of them repeats") {
+  // 1000 targets in a scrambled order, then each twice more: repeats collapse onto their first record.
+  std::string rest;
+  for (int i = 0; i < 3000; ++i) rest += cat("www CNAME t", (i * 7919) % 1000, ".example.net.\n");
+  auto f = of_rule(lint_zone_text(z(rest), only("ZONE006")), "ZONE006");
+  REQUIRE(f.size() == 999);
+  std::vector<int> want;
+  for (int l = 7; l <= 1005; ++l) want.push_back(l);
+  CHECK(lines_of(f, "ZONE006") == want);
+  CHECK(f[0].message == "another CNAME at www.example. (1000 distinct CNAME records)");
+  CHECK(f.back().related[0].first.line == 6);
+}
