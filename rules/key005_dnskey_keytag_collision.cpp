@@ -12,6 +12,9 @@ constexpr RuleOption kOptions[] = {
      .help = "report when more DNSKEYs than this share one algorithm and key tag"},
 };
 
+// How many of the keys within the limit a finding names as related locations.
+constexpr size_t kMaxRelated = 8;
+
 void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
@@ -22,12 +25,13 @@ void check(const LintContext& ctx, FindingSink& out) {
       const auto limit = static_cast<size_t>(std::max<int64_t>(1, ctx.int_option("max-keys-per-tag")));
       for (const auto& [key, recs] : groups) {
         if (recs.size() <= limit) continue;
-        // Each key beyond the limit is one too many; the others are named as related locations.
+        // Each key beyond the limit is one too many. The first keys of the tag (those within the limit, at most
+        // kMaxRelated) are its related locations: naming every earlier key made K^2/2 entries for K keys.
         for (size_t i = limit; i < recs.size(); ++i) {
           Finding& f = out.report(*zone, zone->records[recs[i]],
                                   cat("DNSKEY ", key.second, " (", algorithm_name(key.first), ") shares its key tag with ",
                                       recs.size() - 1, " other key", recs.size() > 2 ? "s" : "", " of the same algorithm"));
-          for (size_t j = 0; j < i; ++j)
+          for (size_t j = 0; j < std::min(limit, kMaxRelated); ++j)
             f.related.emplace_back(zone->loc(zone->records[recs[j]]), "key with the same tag");
         }
       }
