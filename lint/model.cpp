@@ -440,9 +440,11 @@ std::span<const RRset> ZoneModel::rrsets_at(uint32_t owner) const {
 }
 
 const RRset* ZoneModel::find_rrset(uint32_t owner, uint16_t type) const {
-  for (const RRset& s : rrsets_at(owner))
-    if (s.type == type) return &s;
-  return nullptr;
+  // build_index sorts an owner's records by type, then class: the first RRset of the type (lowest class) by
+  // binary search, as a name with thousands of types would make a scan per RRSIG quadratic.
+  auto sets = rrsets_at(owner);
+  auto it = std::lower_bound(sets.begin(), sets.end(), type, [](const RRset& s, uint16_t t) { return s.type < t; });
+  return it != sets.end() && it->type == type ? &*it : nullptr;
 }
 
 std::vector<uint32_t> ZoneModel::records_of_type(uint16_t type) const {

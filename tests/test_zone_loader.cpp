@@ -92,6 +92,33 @@ TEST_CASE("loader: relative names, @, $ORIGIN changes and implicit TTL") {
   CHECK(find_record(*z, "abs.example.org.", LDNS_RR_TYPE_A));
 }
 
+TEST_CASE("index: an owner's RRsets are in type order and found by type among thousands") {
+  constexpr int kTypes = 3000;
+  std::string text = "$ORIGIN example.\n@ 600 IN SOA ns hostmaster 1 2 3 4 5\n";
+  for (int i = 0; i < kTypes; ++i) text += cat("x 600 TYPE", 1000 + (i * 7919) % kTypes, " \\# 0\n");
+  text += "x 600 A 192.0.2.1\nx 600 TYPE1000 \\# 1 00\n";
+  auto z = load_zone_text(text, "t.zone", {.origin = "example."});
+  CHECK(syntax_messages(*z).empty());
+  auto x = z->find_name(z->names[z->records.back().owner].canonical);
+  REQUIRE(x);
+  auto sets = z->rrsets_at(*x);
+  REQUIRE(sets.size() == kTypes + 1);
+  CHECK(std::is_sorted(sets.begin(), sets.end(), [](const RRset& a, const RRset& b) { return a.type < b.type; }));
+  for (int i = 0; i < kTypes; ++i) {
+    const uint16_t type = static_cast<uint16_t>(1000 + (i * 7919) % kTypes);
+    const RRset* s = z->find_rrset(*x, type);
+    REQUIRE(s);
+    CHECK(s->type == type);
+    CHECK(z->records[s->records[0]].line == static_cast<uint32_t>(3 + i));
+    CHECK(s->records.size() == (type == 1000 ? 2u : 1u));
+  }
+  REQUIRE(z->find_rrset(*x, LDNS_RR_TYPE_A));
+  CHECK(z->records[z->find_rrset(*x, LDNS_RR_TYPE_A)->records[0]].line == static_cast<uint32_t>(3 + kTypes));
+  CHECK(!z->find_rrset(*x, 999));
+  CHECK(!z->find_rrset(*x, static_cast<uint16_t>(1000 + kTypes)));
+  CHECK(!z->find_rrset(*x, LDNS_RR_TYPE_AAAA));
+}
+
 TEST_CASE("loader: $TTL applies to records without a TTL") {
   auto z = load_zone_text("$TTL 1h\n@ SOA ns hostmaster 1 2 3 4 5\nwww 60 A 192.0.2.1\nftp A 192.0.2.2\n", "t.zone",
                           {.origin = "example."});
