@@ -63,23 +63,53 @@ std::string unusable_text(Unusable u) {
   return "unusable";
 }
 
-std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner) {
+OwnerZones::OwnerZones(const LintContext& ctx) {
+  for (size_t i = 0; i < ctx.zones().size(); ++i) {
+    const ZoneModel& zone = *ctx.zones()[i];
+    if (zone.unreadable) continue;
+    by_origin_[zone.origin_wire].push_back(i);
+    for (uint32_t id = 0; id < zone.names.size(); ++id)
+      if (zone.out_of_zone(id)) stray_[zone.names[id].canonical].push_back(i);
+  }
+}
+
+std::vector<size_t> OwnerZones::of(std::string_view owner_wire) const {
+  std::vector<size_t> out;
+  if (auto it = stray_.find(owner_wire); it != stray_.end()) out = it->second;
+  for (size_t i = 0; i <= owner_wire.size();) {
+    if (auto it = by_origin_.find(owner_wire.substr(i)); it != by_origin_.end())
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    if (i == owner_wire.size()) break;
+    i += static_cast<unsigned char>(owner_wire[i]) + 1u;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner,
+                                    const OwnerZones* zones) {
   std::vector<OwnerRecord> out;
-  for (const auto& zone : ctx.zones()) {
-    if (zone->unreadable) continue;
-    auto idx = zone->find_name(owner_wire);
-    if (!idx) continue;
-    const RRset* set = zone->find_rrset(*idx, LDNS_RR_TYPE_TLSA);
-    if (!set) continue;
+  auto add = [&](const ZoneModel& zone) {
+    if (zone.unreadable) return;
+    auto idx = zone.find_name(owner_wire);
+    if (!idx) return;
+    const RRset* set = zone.find_rrset(*idx, LDNS_RR_TYPE_TLSA);
+    if (!set) return;
     std::vector<uint32_t> ids(set->records.begin(), set->records.end());
     std::sort(ids.begin(), ids.end());  // file order
     for (uint32_t i : ids) {
-      const Record& rec = zone->records[i];
-      auto view = decode_tlsa(zone->rdata(rec));
+      const Record& rec = zone.records[i];
+      auto view = decode_tlsa(zone.rdata(rec));
       if (!view) continue;
-      OwnerRecord r{zone.get(), &rec, *view, unusable_reason(*view, smtp_owner), false};
+      OwnerRecord r{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false};
       out.push_back(r);
     }
+  };
+  if (zones) {
+    for (size_t z : zones->of(owner_wire)) add(*ctx.zones()[z]);
+  } else {
+    for (const auto& zone : ctx.zones()) add(*zone);
   }
   // Digest agility: per (usage, selector), the strongest digest present wins; Full(0) always counts.
   std::map<std::pair<uint8_t, uint8_t>, int> best;

@@ -19,6 +19,7 @@
 #include <openssl/x509.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,8 +48,24 @@ struct OwnerRecord {
 /// Where the record is (file, lines).
 inline SourceLoc record_loc(const OwnerRecord& r) { return r.zone->loc(*r.rec); }
 
-/// The TLSA records at an owner (canonical wire), across all zones, in zone/file order.
-std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner);
+/// The zones that can hold a name: those whose origin is the name or one of its ancestors, and those that
+/// hold it outside their origin. For rules that look up many owners (asking every zone is quadratic in the
+/// number of zone files).
+class OwnerZones {
+ public:
+  explicit OwnerZones(const LintContext& ctx);
+  /// Indices into ctx.zones(), ascending.
+  std::vector<size_t> of(std::string_view owner_wire) const;
+
+ private:
+  std::map<std::string_view, std::vector<size_t>, std::less<>> by_origin_;  ///< readable zones only
+  std::map<std::string_view, std::vector<size_t>, std::less<>> stray_;  ///< out-of-zone names -> zones holding them
+};
+
+/// The TLSA records at an owner (canonical wire), across all zones, in zone/file order. With `zones`, only
+/// the zones it names are asked.
+std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner,
+                                    const OwnerZones* zones = nullptr);
 /// True when some loaded zone is authoritative for the name (so a missing RRset is really missing).
 bool owner_in_loaded_zone(const LintContext& ctx, std::string_view owner_wire);
 

@@ -38,6 +38,8 @@ class ZoneSet {
  private:
   const Workspace& ws_;
   std::map<std::string, std::string, std::less<>> cnames_;
+  /// Origin (canonical wire) -> the first readable zone with it: find() walks a name's ancestors.
+  std::map<std::string_view, int, std::less<>> by_origin_;
 };
 
 /// The MX target name (canonical wire) of an MX RDATA; nullopt when malformed.

@@ -12,12 +12,13 @@ namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
   std::set<std::string> done;
+  const dane::OwnerZones zones(ctx);
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
       std::string owner = ascii_lower(zone->names[set.owner].wire);
       if (!is_smtp_owner(parse_tlsa_owner(owner)) || !done.insert(owner).second) continue;
-      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true);
+      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
       if (recs.empty()) continue;
       std::string why;
       bool all = true;

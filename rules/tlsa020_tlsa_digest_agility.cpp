@@ -14,13 +14,14 @@ namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
   std::set<std::string> done;
+  const dane::OwnerZones zones(ctx);
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
       std::string owner = ascii_lower(zone->names[set.owner].wire);
       if (!done.insert(owner).second) continue;
       bool smtp = is_smtp_owner(parse_tlsa_owner(owner));
-      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, smtp);
+      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, smtp, &zones);
       const Service* svc = nullptr;
       for (const Service& s : ctx.services())
         if (s.tlsa_owner_wire() == owner) svc = &s;

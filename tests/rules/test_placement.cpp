@@ -2,6 +2,8 @@
 // issue 5's rollover/placement share (bad fires, good stays quiet).
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "lint/config.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
@@ -49,4 +51,52 @@ TEST_CASE("config: [[service]] switch_wait and certbot_renewal") {
   CHECK(c.services[0].certbot_renewal == "/etc/danelint/renewal/mx.conf");
   CHECK_THROWS_AS(parse_config_text("[[service]]\nhost = \"mx\"\nswitch_wait = \"soon\"\n", "x.toml"), ConfigError);
   CHECK_THROWS_AS(parse_config_text("[[service]]\nhost = \"mx\"\nswitch_wait = 5\n", "x.toml"), ConfigError);
+}
+
+TEST_CASE("placement and TLSA lookups across hundreds of zone files") {
+  // A parent zone, then 300 zones below it; the TLSA records of an owner are gathered from every zone that
+  // holds the name: z1's from the parent as well, z3's also from z2 (out-of-zone data there).
+  constexpr int kZones = 300;
+  auto hex = [](int i) {
+    std::string h;
+    for (int k = 0; k < 32; ++k) h += cat(std::hex, (i % 256) / 16, i % 16);
+    return h;
+  };
+  auto head = [](const std::string& o) {
+    return cat(o, " 3600 IN SOA ns.", o, " host.", o, " 1 3600 900 604800 300\n", o, " 3600 IN NS ns.", o, "\nns.", o,
+               " 3600 IN A 192.0.2.1\n");
+  };
+  Workspace ws;
+  auto add = [&](const std::string& origin, const std::string& text, int i) {
+    LoadOptions lo;
+    lo.origin = origin;
+    ws.zones.push_back(load_zone_text(text, cat('z', i, ".zone"), lo));
+  };
+  add("example.", head("example.") + cat("_25._tcp.mx0.z1.example. 3600 IN TLSA 3 1 1 ", hex(1), '\n'), 0);
+  for (int i = 1; i <= kZones; ++i) {
+    std::string o = cat('z', i, ".example.");
+    std::string t = head(o);
+    for (int m = 0; m < 3; ++m) t += cat(o, " 3600 IN MX ", 10 * (m + 1), " mx", m, '.', o, '\n');
+    t += cat("mx0.", o, " 3600 IN A 192.0.2.2\nmx1.", o, " 3600 IN A 192.0.2.3\n");
+    t += cat("_25._tcp.mx0.", o, " 3600 IN TLSA ", i % 2 ? 1 : 3, " 1 1 ", hex(i), '\n');  // odd: PKIX-EE only
+    if (i == 2) t += cat("_25._tcp.mx0.z3.example. 3600 IN TLSA 3 1 1 ", hex(3), '\n');
+    add(o, t, i);
+  }
+  EngineOptions eng;
+  eng.now = *parse_time("2025-01-01T00:00:00Z");
+  eng.rules.select = {"SMTP"};
+  auto found = run_lint(ws, eng).findings;
+  // Every odd zone's only TLSA record is unusable at an SMTP owner, except z1's and z3's, which have another.
+  std::set<std::string> all_unusable;
+  for (const Finding& f : of_rule(found, "SMTP003")) all_unusable.insert(f.loc.file);
+  CHECK(all_unusable.size() == kZones / 2 - 2);
+  CHECK(!all_unusable.count("z1.zone"));
+  CHECK(!all_unusable.count("z3.zone"));
+  CHECK(all_unusable.count("z5.zone"));
+  CHECK(all_unusable.count(cat('z', kZones - 1, ".zone")));
+  CHECK(of_rule(found, "SMTP001").size() == kZones / 2);
+  // mx1 and mx2 of every zone are in the zones given but have no TLSA records.
+  auto no_tlsa = of_rule(found, "SMTP005");
+  REQUIRE(no_tlsa.size() == 2 * kZones);
+  CHECK(no_tlsa[0].message.starts_with("MX host mx1.z1.example. of z1.example. has no TLSA records"));
 }
