@@ -157,6 +157,11 @@ TEST_CASE("loader: numbers that ldns would wrap are syntax errors") {
       {"@ IN SOA ns hostmaster 4294967296 2 3 4 5\n", "SOA field 3"},
       {"$TTL 4294967296\n", "$TTL"},
       {"@ IN DNSKEY 65536 3 13 AAAA\n", "DNSKEY field 1"},
+      // ldns reads TYPEnnn with atoi: TYPE65536 became 0, TYPE12abc PTR, TYPE653534key 63998.
+      {"x IN TYPE65536 \\# 0\n", "'TYPE65536' is not TYPE and a number from 1 to 65535"},
+      {"x IN TYPE12abc ns\n", "'TYPE12abc' is not TYPE"},
+      {"x IN TYPE653534key \\# 0\n", "'TYPE653534key' is not TYPE"},
+      {"x IN TYPE0 \\# 0\n", "'TYPE0' is not TYPE"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
@@ -168,9 +173,10 @@ TEST_CASE("loader: numbers that ldns would wrap are syntax errors") {
     CHECK(z->records.empty());
   }
   // The largest valid values still load.
-  auto ok = load_zone_text("www 2147483647 IN A 192.0.2.1\nmx IN MX 65535 mail\n", "t.zone", {.origin = "example."});
+  auto ok = load_zone_text("www 2147483647 IN A 192.0.2.1\nmx IN MX 65535 mail\nx IN TYPE65535 \\# 1 00\n", "t.zone",
+                           {.origin = "example."});
   CHECK(syntax_messages(*ok).empty());
-  CHECK(ok->records.size() == 2);
+  CHECK(ok->records.size() == 3);
 }
 
 TEST_CASE("loader: parentheses and quotes") {
