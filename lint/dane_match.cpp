@@ -76,12 +76,10 @@ OwnerZones::OwnerZones(const LintContext& ctx) {
 std::vector<size_t> OwnerZones::of(std::string_view owner_wire) const {
   std::vector<size_t> out;
   if (auto it = stray_.find(owner_wire); it != stray_.end()) out = it->second;
-  for (size_t i = 0; i <= owner_wire.size();) {
-    if (auto it = by_origin_.find(owner_wire.substr(i)); it != by_origin_.end())
-      out.insert(out.end(), it->second.begin(), it->second.end());
-    if (i == owner_wire.size()) break;
-    i += static_cast<unsigned char>(owner_wire[i]) + 1u;
-  }
+  for_name_and_ancestors(owner_wire, [&](std::string_view origin) {
+    if (auto it = by_origin_.find(origin); it != by_origin_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    return false;
+  });
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -34,6 +34,15 @@ std::optional<std::string> name_from_text(std::string_view text, std::string_vie
 int canonical_compare(std::string_view a, std::string_view b);
 /// True when `name` equals `ancestor` or lies below it (both canonical wire).
 bool is_subdomain(std::string_view name, std::string_view ancestor);
+/// Calls `fn` with the wire name itself, then each ancestor nearest first down to the root, then the empty
+/// view (which is_subdomain treats as above everything); stops at the first call that returns true.
+template <class Fn>
+void for_name_and_ancestors(std::string_view wire, Fn&& fn) {
+  for (size_t i = 0; i <= wire.size(); i += static_cast<unsigned char>(wire[i]) + 1u) {
+    if (fn(wire.substr(i))) return;
+    if (i == wire.size()) return;
+  }
+}
 /// Splits a wire name into its labels (without length octets), leftmost first.
 std::vector<std::string_view> name_labels(std::string_view wire);
 

@@ -23,14 +23,12 @@ ZoneSet::Lookup ZoneSet::find(std::string_view canon) const {
   // The deepest zone holding the name: its longest ancestor (or itself) that is a zone's origin. A lookup
   // per ancestor, where asking every zone made many small zone files quadratic.
   Lookup best;
-  for (size_t i = 0; i <= canon.size();) {
-    if (auto it = by_origin_.find(canon.substr(i)); it != by_origin_.end()) {
-      best = Lookup{Where::InZone, it->second, ws_.zones[static_cast<size_t>(it->second)]->find_name(canon)};
-      break;
-    }
-    if (i == canon.size()) break;
-    i += static_cast<unsigned char>(canon[i]) + 1u;
-  }
+  for_name_and_ancestors(canon, [&](std::string_view origin) {
+    auto it = by_origin_.find(origin);
+    if (it == by_origin_.end()) return false;
+    best = Lookup{Where::InZone, it->second, ws_.zones[static_cast<size_t>(it->second)]->find_name(canon)};
+    return true;
+  });
   if (best.zone < 0) return best;
   const ZoneModel& z = *ws_.zones[static_cast<size_t>(best.zone)];
   if (best.name) {
