@@ -13,6 +13,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "lint/file_read.hpp"
 #include "lint/strings.hpp"
 
 namespace {
@@ -35,7 +36,7 @@ void reexec_with_huge_pages(int argc, char** argv) {
       named_bytes += static_cast<uint64_t>(st.st_size);
     }
   }
-  if (named_files && named_bytes < (uint64_t{16} << 20)) return;
+  if (named_files && named_bytes < danelint::kHugePageInputBytes) return;
   std::string tunables = std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "";
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // the user chose
   tunables += (tunables.empty() ? "" : ":") + std::string("glibc.malloc.hugetlb=1");

@@ -39,4 +39,8 @@ bool map_input_file(const std::string& path, size_t min_bytes, size_t max_bytes,
 /// fault is dear; pages are still only made resident when first written.
 void advise_huge_pages(const void* p, size_t n);
 
+/// Inputs from this size up get huge pages (the heap, the model's arrays). Below it a huge page is
+/// mostly untouched tail: a 5 MB zone's peak memory rose by 2-4 MB whenever the kernel had one free.
+inline constexpr size_t kHugePageInputBytes = size_t{16} << 20;
+
 }  // namespace danelint

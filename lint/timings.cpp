@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace danelint {
 
@@ -23,14 +24,19 @@ ScopedTiming::ScopedTiming(std::string what) {
 
 namespace {
 
-/// Resident memory now, in MB (0 if /proc is not there): where the peak builds up.
-double resident_mb() {
-  long pages = 0, resident = 0;
-  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+/// Resident memory now and its peak so far, in MB (0 if /proc is not there): where the peak builds up.
+std::pair<double, double> resident_and_peak_mb() {
+  double now = 0, peak = 0;
+  if (FILE* f = std::fopen("/proc/self/status", "r")) {
+    char line[128];
+    long kb = 0;
+    while (std::fgets(line, sizeof line, f)) {
+      if (std::sscanf(line, "VmHWM: %ld kB", &kb) == 1) peak = static_cast<double>(kb) / 1024.0;
+      if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1) now = static_cast<double>(kb) / 1024.0;
+    }
     std::fclose(f);
   }
-  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+  return {now, peak};
 }
 
 }  // namespace
@@ -39,7 +45,8 @@ ScopedTiming::~ScopedTiming() {
   if (!timings_enabled()) return;
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count();
   // One write per line: rules time themselves on several threads.
-  std::fprintf(stderr, "danelint: timing: %s %.1f ms (resident %.0f MB)\n", what_.c_str(), ms, resident_mb());
+  const auto [resident, peak] = resident_and_peak_mb();
+  std::fprintf(stderr, "danelint: timing: %s %.1f ms (resident %.1f MB, peak %.1f MB)\n", what_.c_str(), ms, resident, peak);
 }
 
 }  // namespace danelint

@@ -234,8 +234,10 @@ class Loader {
     size_t lines = census.newlines() + 1;
     z_.records.reserve(lines + 16);
     z_.rdata_arena.reserve(text.size() + 1024);
-    advise_huge_pages(z_.records.data(), z_.records.capacity() * sizeof(Record));
-    advise_huge_pages(z_.rdata_arena.data(), z_.rdata_arena.capacity());
+    if (text.size() >= kHugePageInputBytes) {
+      advise_huge_pages(z_.records.data(), z_.records.capacity() * sizeof(Record));
+      advise_huge_pages(z_.rdata_arena.data(), z_.rdata_arena.capacity());
+    }
     {
       ScopedTiming t("scan and encode records");
       if (!parse_in_parallel(text, census)) {
@@ -621,8 +623,10 @@ class Loader {
       size_t bytes = cuts[k + 1] - cuts[k];
       l.z_.records.reserve(total_lines * bytes / text.size() + 16);
       l.z_.rdata_arena.reserve(bytes + 1024);
-      advise_huge_pages(l.z_.records.data(), l.z_.records.capacity() * sizeof(Record));
-      advise_huge_pages(l.z_.rdata_arena.data(), l.z_.rdata_arena.capacity());
+      if (text.size() >= kHugePageInputBytes) {
+        advise_huge_pages(l.z_.records.data(), l.z_.records.capacity() * sizeof(Record));
+        advise_huge_pages(l.z_.rdata_arena.data(), l.z_.rdata_arena.capacity());
+      }
     }
     std::vector<std::thread> threads;
     for (size_t k = 1; k < parts; ++k)

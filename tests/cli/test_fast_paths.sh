@@ -28,7 +28,7 @@ expect_in "$TMP/out" 'rrsig-expired' "rrsig-expired with --no-verify"
 DANELINT_TIMINGS=1 "$BIN" lint --no-config --now $now --format json bogus.zone >timed.json 2>timings.txt
 cmp -s plain.json timed.json && pass "DANELINT_TIMINGS leaves the report unchanged" || fail "DANELINT_TIMINGS changed stdout"
 for phase in "read file" "scan and encode records" "build index" "analysis: verify signatures" "rule SIG004" "report"; do
-  expect_in timings.txt "danelint: timing: $phase.* ms \\(resident [0-9]+ MB\\)" "timing line for $phase, with resident memory"
+  expect_in timings.txt "danelint: timing: $phase.* ms \\(resident [0-9.]+ MB, peak [0-9.]+ MB\\)" "timing line for $phase, with resident and peak memory"
 done
 
 # Thread counts: the same report from 1, 2 and 5 threads, on a file large enough to be split.
