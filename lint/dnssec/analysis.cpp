@@ -281,6 +281,9 @@ std::shared_ptr<const Analysis> compute(const Workspace& ws, int jobs) {
     size_t n_sets = z.rrsets().size();
     std::vector<uint32_t>& start = zd.covering.start;
     start.assign(n_sets + 1, 0);
+    // Room for a signature per record: the pages past the real count are never touched, so this costs
+    // address space only, where growing by doubling briefly held two copies (4 MB each at 100k names).
+    zd.sigs.reserve(z.records.size());
     for (uint32_t r = 0; r < z.records.size(); ++r) {
       const Record& rec = z.records[r];
       if (rec.type != kRRSIG) continue;
