@@ -44,6 +44,7 @@ std::vector<const Rule*> suppressible(std::string_view spec) {
 
 /// Parses the directives of one zone into suppressions; malformed directives become LINT001 findings.
 void collect_inline(const ZoneModel& zone, std::vector<Suppression>& out, std::vector<Finding>& bad) {
+  if (zone.directives.empty()) return;  // the span index below sorts every record: ~40 ms at 100k signed names
   // Records per file, in line order, to find "the next record" and "the record on this line".
   std::vector<std::vector<std::pair<int, int>>> spans(zone.files.size());
   for (const Record& r : zone.records)
