@@ -3,8 +3,8 @@
 #include <ldns/ldns.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <utility>
+#include <vector>
 
 namespace danelint {
 
@@ -42,16 +42,24 @@ bool matches_served(const Service& s, const TlsaView& t) {
 }
 
 bool single_dane_ee_key(const ZoneModel& z, const RRset& set) {
-  std::map<std::pair<int, int>, std::set<std::vector<uint8_t>>> by_combo;
+  // One key: every record DANE-EE, and one distinct association per selector and matching type. A
+  // sorted flat list, not a map of sets: this runs for every TLSA RRset of the zone.
+  std::vector<TlsaView> views;
+  views.reserve(set.records.size());
   for (uint32_t i : set.records) {
     auto t = decode_tlsa(z.rdata(z.records[i]));
     if (!t) continue;
     if (t->usage != 3) return false;
-    by_combo[{t->selector, t->matching_type}].insert(std::vector<uint8_t>(t->data.begin(), t->data.end()));
+    views.push_back(*t);
   }
-  if (by_combo.empty()) return false;
-  for (const auto& [combo, datas] : by_combo)
-    if (datas.size() > 1) return false;
+  if (views.empty()) return false;
+  auto combo = [](const TlsaView& v) { return std::pair{v.selector, v.matching_type}; };
+  std::sort(views.begin(), views.end(), [&](const TlsaView& a, const TlsaView& b) {
+    if (combo(a) != combo(b)) return combo(a) < combo(b);
+    return std::ranges::lexicographical_compare(a.data, b.data);
+  });
+  for (size_t i = 1; i < views.size(); ++i)
+    if (combo(views[i]) == combo(views[i - 1]) && !std::ranges::equal(views[i].data, views[i - 1].data)) return false;
   return true;
 }
 
