@@ -134,6 +134,9 @@ class Analysis {
     for (uint32_t id = 0; id < n; ++id) {
       auto sets = z_.rrsets_at(id);
       if (sets.empty()) continue;
+      // Only a name with no type but NSEC3 and RRSIG can qualify: others skip decoding their RRSIGs.
+      if (std::any_of(sets.begin(), sets.end(), [](const RRset& s) { return s.type != kNsec3 && s.type != kRrsig; }))
+        continue;
       bool only = true, any = false;
       for (const RRset& s : sets) {
         if (s.type == kNsec3) {
