@@ -1,6 +1,5 @@
 #include "lint/timings.hpp"
 
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>

@@ -231,13 +231,7 @@ class Loader {
       ScopedTiming t("count lines");
       return LineCensus(text, opts_.jobs);
     }();
-    size_t lines = census.newlines() + 1;
-    z_.records.reserve(lines + 16);
-    z_.rdata_arena.reserve(text.size() + 1024);
-    if (text.size() >= kHugePageInputBytes) {
-      advise_huge_pages(z_.records.data(), z_.records.capacity() * sizeof(Record));
-      advise_huge_pages(z_.rdata_arena.data(), z_.rdata_arena.capacity());
-    }
+    reserve_model(z_, census.newlines() + 1, text.size(), text.size());
     {
       ScopedTiming t("scan and encode records");
       if (!parse_in_parallel(text, census)) {
@@ -496,6 +490,16 @@ class Loader {
   bool text_given_back_ = false;
   bool* given_back_flag_ = &text_given_back_;  // the parts of a split load report to the top loader
 
+  /// Room for `lines` records and `bytes` of text's RDATA (wire form is smaller than text), with huge
+  /// pages when the whole input is large enough for them to pay (kHugePageInputBytes).
+  static void reserve_model(ZoneModel& m, size_t lines, size_t bytes, size_t input_bytes) {
+    m.records.reserve(lines + 16);
+    m.rdata_arena.reserve(bytes + 1024);
+    if (input_bytes < kHugePageInputBytes) return;
+    advise_huge_pages(m.records.data(), m.records.capacity() * sizeof(Record));
+    advise_huge_pages(m.rdata_arena.data(), m.rdata_arena.capacity());
+  }
+
   /// Gives the whole pages inside [p, p + n) back to the kernel (their contents are not needed again).
   static void release_pages(const void* p, size_t n) {
     constexpr uintptr_t kPage = 4096;
@@ -621,12 +625,7 @@ class Loader {
         l.given_back_flag_ = &text_given_back_;
       }
       size_t bytes = cuts[k + 1] - cuts[k];
-      l.z_.records.reserve(total_lines * bytes / text.size() + 16);
-      l.z_.rdata_arena.reserve(bytes + 1024);
-      if (text.size() >= kHugePageInputBytes) {
-        advise_huge_pages(l.z_.records.data(), l.z_.records.capacity() * sizeof(Record));
-        advise_huge_pages(l.z_.rdata_arena.data(), l.z_.rdata_arena.capacity());
-      }
+      reserve_model(l.z_, total_lines * bytes / text.size(), bytes, text.size());
     }
     std::vector<std::thread> threads;
     for (size_t k = 1; k < parts; ++k)

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <compare>
 #include <span>
+#include <tuple>
 #include <vector>
 
 #include "gen/tlsa.hpp"
@@ -21,7 +22,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     const Record* rec;
     std::string_view owner;  ///< canonical wire: an owner counts once, whatever its records
     size_t seen;             ///< file order across the zones, for a stable report
-    std::string owner_text() const { return name_to_text(ascii_lower(zone->owner(*rec).wire)); }
+    std::string owner_text() const { return name_to_text(owner); }
   };
   std::vector<Use> uses;
   for_each_tlsa(ctx, [&](const ZoneModel& zone, const Record& rec, const TlsaView& t) {
@@ -30,20 +31,17 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
     uses.push_back({t.selector, t.matching_type, t.data, &zone, &rec, owner, uses.size()});
   });
-  auto same_key = [](const Use& a, const Use& b) {
-    return a.selector == b.selector && a.matching_type == b.matching_type && std::ranges::equal(a.data, b.data);
+  auto key_order = [](const Use& a, const Use& b) {
+    if (auto c = std::tie(a.selector, a.matching_type) <=> std::tie(b.selector, b.matching_type); c != 0) return c;
+    return std::lexicographical_compare_three_way(a.data.begin(), a.data.end(), b.data.begin(), b.data.end());
   };
-  std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
-    if (a.selector != b.selector) return a.selector < b.selector;
-    if (a.matching_type != b.matching_type) return a.matching_type < b.matching_type;
-    if (auto c = std::lexicographical_compare_three_way(a.data.begin(), a.data.end(), b.data.begin(), b.data.end());
-        c != 0)
-      return c < 0;
-    return a.seen < b.seen;
+  std::sort(uses.begin(), uses.end(), [&](const Use& a, const Use& b) {
+    const auto c = key_order(a, b);
+    return c != 0 ? c < 0 : a.seen < b.seen;
   });
   for (size_t b = 0; b < uses.size();) {
     size_t e = b + 1;
-    while (e < uses.size() && same_key(uses[b], uses[e])) ++e;
+    while (e < uses.size() && key_order(uses[b], uses[e]) == 0) ++e;
     if (e - b < 2) {
       b = e;
       continue;

@@ -141,14 +141,12 @@ class Analysis {
       for (const RRset& s : sets) {
         if (s.type == kNsec3) {
           any = true;
-        } else if (s.type == kRrsig) {
-          for (uint32_t ri : s.records) {
-            auto sig = decode_rrsig(z_.rdata(z_.records[ri]));
-            if (!sig || sig->type_covered != kNsec3) only = false;
-            else any = true;
-          }
-        } else {
-          only = false;
+          continue;
+        }
+        for (uint32_t ri : s.records) {  // RRSIG, the only other type left
+          auto sig = decode_rrsig(z_.rdata(z_.records[ri]));
+          if (!sig || sig->type_covered != kNsec3) only = false;
+          else any = true;
         }
       }
       hashed_only_[id] = only && any;
