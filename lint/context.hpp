@@ -11,6 +11,7 @@
 #include "lint/deployment.hpp"
 #include "lint/finding.hpp"
 #include "lint/history.hpp"
+#include "lint/memo.hpp"
 #include "lint/model.hpp"
 #include "lint/rule.hpp"
 #include "lint/spki_denylist.hpp"
@@ -44,6 +45,9 @@ struct Workspace {
   std::vector<std::unique_ptr<ZoneModel>> ds_files;
   /// The DNSSEC analysis (lint/dnssec/analysis.hpp): set once by run_lint before rules run, then read-only.
   mutable std::shared_ptr<const dnssec::Analysis> dnssec;
+  /// Indexes over every zone that several rules read (e.g. ZoneSet::shared): built by the first rule that
+  /// asks. A pointer, so that the workspace stays movable.
+  std::unique_ptr<SharedMemo> shared = std::make_unique<SharedMemo>();
   // ---- rollover and placement inputs (lint/history.hpp) ----
   std::vector<ZoneSigning> zone_signing;  ///< parallel to zones ([[zone]] signing); missing: Unknown
   History history;                        ///< previous zones, publication times (--previous, --state)

@@ -462,11 +462,7 @@ bool ZoneModel::is_signed() const {
 
 std::shared_ptr<const void> ZoneModel::memo(std::string_view key,
                                             const std::function<std::shared_ptr<const void>()>& make) const {
-  std::lock_guard<std::mutex> lock(memo_->mutex);
-  if (auto it = memo_->values.find(key); it != memo_->values.end()) return it->second;
-  auto value = make();
-  memo_->values.emplace(std::string(key), value);
-  return value;
+  return memo_->get(key, make);
 }
 
 // ---- RDATA views ----

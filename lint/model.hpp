@@ -6,7 +6,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "lint/finding.hpp"
+#include "lint/memo.hpp"
 
 namespace danelint {
 
@@ -177,11 +177,7 @@ class ZoneModel {
   enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };
   std::vector<uint8_t> flags_;
   void compute_cuts();
-  struct Memo {
-    std::mutex mutex;
-    std::map<std::string, std::shared_ptr<const void>, std::less<>> values;
-  };
-  std::unique_ptr<Memo> memo_ = std::make_unique<Memo>();
+  std::unique_ptr<SharedMemo> memo_ = std::make_unique<SharedMemo>();  // a pointer: the model stays movable
   bool only_nsec3(uint32_t name) const;  ///< holds NSEC3 (and its RRSIGs) and nothing else
 };
 

@@ -19,6 +19,10 @@ ZoneSet::ZoneSet(const Workspace& ws) : ws_(ws) {
   }
 }
 
+const ZoneSet& ZoneSet::shared(const Workspace& ws) {
+  return *ws.shared->get_as<ZoneSet>("placement", [&] { return std::make_shared<const ZoneSet>(ws); });
+}
+
 ZoneSet::Lookup ZoneSet::find(std::string_view canon) const {
   // The deepest zone holding the name: its longest ancestor (or itself) that is a zone's origin. A lookup
   // per ancestor, where asking every zone made many small zone files quadratic.

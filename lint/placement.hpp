@@ -1,10 +1,12 @@
 // Name lookups across every loaded zone, for the placement rules (CNAME chains, MX hosts, TLSA owners).
-// Built by a rule from the Workspace; read-only afterwards.
+// Built once per workspace, by the first rule that asks (ZoneSet::shared); read-only afterwards.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/context.hpp"
@@ -14,6 +16,9 @@ namespace danelint {
 class ZoneSet {
  public:
   explicit ZoneSet(const Workspace& ws);
+  /// The workspace's ZoneSet, built on first use and kept as long as the workspace: six rules read it, and
+  /// building it reads every record.
+  static const ZoneSet& shared(const Workspace& ws);
 
   enum class Where { NotLoaded, BelowCut, InZone };
   struct Lookup {
@@ -37,7 +42,12 @@ class ZoneSet {
 
  private:
   const Workspace& ws_;
-  std::map<std::string, std::string, std::less<>> cnames_;
+  struct StringHash {  // lets find() take a string_view without building a string
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  /// Owner -> target, both canonical wire. Hashed: every MX host and TLSA base name is looked up here.
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> cnames_;
   /// Origin (canonical wire) -> the first readable zone with it: find() walks a name's ancestors.
   std::map<std::string_view, int, std::less<>> by_origin_;
 };

@@ -13,7 +13,7 @@ namespace {
 // RFC 7672 §2.2.3: SMTP clients look up TLSA at _25._tcp.<MX host>, never at the mail domain. A TLSA
 // RRset at _25._tcp.<domain> where <domain> has an MX RRset that points elsewhere is never used.
 void check(const LintContext& ctx, FindingSink& out) {
-  ZoneSet zs(ctx.workspace());
+  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
     for (const RRset& set : zone.rrsets()) {

@@ -15,7 +15,7 @@ bool host_has_tlsa(const ZoneSet& zs, const std::string& host) {
 }
 
 void check(const LintContext& ctx, FindingSink& out) {
-  ZoneSet zs(ctx.workspace());
+  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
     for (const RRset& set : zone.rrsets()) {

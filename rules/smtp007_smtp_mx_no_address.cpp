@@ -8,7 +8,7 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  ZoneSet zs(ctx.workspace());
+  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
     for (const Record& rec : zone.records) {

@@ -14,7 +14,7 @@ namespace {
 // RFC 7672 §2.2.3: a client looks for TLSA at the fully expanded CNAME target of the host and, failing
 // that, at the original name. A host name in the middle of a CNAME chain is never used for TLSA.
 void check(const LintContext& ctx, FindingSink& out) {
-  ZoneSet zs(ctx.workspace());
+  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   std::set<std::string, std::less<>> targets;  // names some CNAME points to
   for (const auto& z : ctx.zones())
     for (const Record& r : z->records)

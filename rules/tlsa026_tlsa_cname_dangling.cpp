@@ -11,7 +11,7 @@ namespace {
 // A TLSA owner (_port._proto.host) that is an alias: the TLSA RRset is whatever the chain ends in.
 void check(const LintContext& ctx, FindingSink& out) {
   const Workspace& ws = ctx.workspace();
-  ZoneSet zs(ws);
+  const ZoneSet& zs = ZoneSet::shared(ws);
   // is_signed() looks at every record of the zone: asked once per zone, not once per CNAME.
   std::vector<int8_t> zone_signed(ws.zones.size(), -1);
   auto is_signed = [&](size_t z) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "lint/config.hpp"
+#include "lint/placement.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
 #include "tests/helpers.hpp"
@@ -99,4 +100,26 @@ TEST_CASE("placement and TLSA lookups across hundreds of zone files") {
   auto no_tlsa = of_rule(found, "SMTP005");
   REQUIRE(no_tlsa.size() == 2 * kZones);
   CHECK(no_tlsa[0].message.starts_with("MX host mx1.z1.example. of z1.example. has no TLSA records"));
+}
+
+TEST_CASE("the placement index is built once per workspace and answers like a fresh one") {
+  Workspace ws;
+  LoadOptions lo;
+  lo.origin = "example.";
+  ws.zones.push_back(load_zone_text(cat(kSoa, "www.example. 3600 IN CNAME host.example.\n",
+                                        "host.example. 3600 IN A 192.0.2.1\n"),
+                                    "example.zone", lo));
+  const ZoneSet& shared = ZoneSet::shared(ws);
+  CHECK(&ZoneSet::shared(ws) == &shared);  // six rules ask for it: one build
+  const ZoneSet fresh(ws);
+  const std::string www = *name_from_text("WWW.example."), host = *name_from_text("host.example.");
+  REQUIRE(shared.cname(ascii_lower(www)));
+  CHECK(*shared.cname(ascii_lower(www)) == *fresh.cname(ascii_lower(www)));
+  CHECK(*shared.cname(ascii_lower(www)) == host);
+  CHECK(!shared.cname(host));
+  CHECK(shared.follow(ascii_lower(www)).names.size() == 2);
+  CHECK(shared.has(host, 1));
+  // Another workspace has its own.
+  Workspace other;
+  CHECK(&ZoneSet::shared(other) != &shared);
 }
