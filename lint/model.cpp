@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <tuple>
 
 #include "lint/strings.hpp"
 #include "lint/timings.hpp"
@@ -179,7 +180,7 @@ std::string_view ZoneModel::store_name_bytes(std::string_view bytes) {
   if (bytes.size() > chunk_left_) {
     constexpr size_t kChunk = 64 * 1024;  // names are at most 255 octets
     const size_t size = std::max(kChunk, bytes.size());
-    name_chunks_.push_back(std::make_unique<char[]>(size));
+    name_chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
     chunk_pos_ = name_chunks_.back().get();
     chunk_left_ = size;
   }
@@ -475,6 +476,11 @@ static uint32_t get32(const uint8_t* p) {
 std::optional<TlsaView> decode_tlsa(std::span<const uint8_t> rd) {
   if (rd.size() < 3) return std::nullopt;
   return TlsaView{rd[0], rd[1], rd[2], rd.subspan(3)};
+}
+
+std::strong_ordering association_order(const TlsaView& a, const TlsaView& b) {
+  if (auto c = std::tie(a.selector, a.matching_type) <=> std::tie(b.selector, b.matching_type); c != 0) return c;
+  return std::lexicographical_compare_three_way(a.data.begin(), a.data.end(), b.data.begin(), b.data.end());
 }
 
 std::optional<RrsigView> decode_rrsig(std::span<const uint8_t> rd) {

@@ -1,6 +1,7 @@
 // The in-memory zone: every record in file order, in wire form, with where it came from.
 // Records are compact (no ldns handles kept) so that a 100k-name signed zone stays small.
 #pragma once
+#include <compare>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -188,6 +189,9 @@ struct TlsaView {
   std::span<const uint8_t> data;
 };
 std::optional<TlsaView> decode_tlsa(std::span<const uint8_t> rdata);
+/// Selector, matching type, then association data (the usage is not compared): sorted by it, the records
+/// that name one key or certificate the same way sit together.
+std::strong_ordering association_order(const TlsaView& a, const TlsaView& b);
 
 struct RrsigView {
   uint16_t type_covered = 0;

@@ -53,13 +53,11 @@ bool single_dane_ee_key(const ZoneModel& z, const RRset& set) {
     views.push_back(*t);
   }
   if (views.empty()) return false;
-  auto combo = [](const TlsaView& v) { return std::pair{v.selector, v.matching_type}; };
-  std::sort(views.begin(), views.end(), [&](const TlsaView& a, const TlsaView& b) {
-    if (combo(a) != combo(b)) return combo(a) < combo(b);
-    return std::ranges::lexicographical_compare(a.data, b.data);
-  });
-  for (size_t i = 1; i < views.size(); ++i)
-    if (combo(views[i]) == combo(views[i - 1]) && !std::ranges::equal(views[i].data, views[i - 1].data)) return false;
+  std::sort(views.begin(), views.end(), [](const TlsaView& a, const TlsaView& b) { return association_order(a, b) < 0; });
+  for (size_t i = 1; i < views.size(); ++i) {
+    const TlsaView &a = views[i - 1], &b = views[i];
+    if (a.selector == b.selector && a.matching_type == b.matching_type && association_order(a, b) != 0) return false;
+  }
   return true;
 }
 

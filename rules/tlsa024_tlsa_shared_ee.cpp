@@ -1,7 +1,4 @@
 #include <algorithm>
-#include <compare>
-#include <span>
-#include <tuple>
 #include <vector>
 
 #include "gen/tlsa.hpp"
@@ -16,8 +13,7 @@ void check(const LintContext& ctx, FindingSink& out) {
   // One flat entry per DANE-EE record at an SMTP owner, sorted so that records of one key sit together:
   // a map node, a vector and a hash set per key cost 3 us per TLSA (43 ms at 12 500 MX hosts).
   struct Use {
-    uint8_t selector, matching_type;
-    std::span<const uint8_t> data;
+    TlsaView tlsa;
     const ZoneModel* zone;
     const Record* rec;
     std::string_view owner;  ///< canonical wire: an owner counts once, whatever its records
@@ -29,12 +25,9 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (t.usage != gen::kDaneEe || t.matching_type > gen::kSha512) return;
     const std::string_view owner = zone.owner(rec).canonical;
     if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
-    uses.push_back({t.selector, t.matching_type, t.data, &zone, &rec, owner, uses.size()});
+    uses.push_back({t, &zone, &rec, owner, uses.size()});
   });
-  auto key_order = [](const Use& a, const Use& b) {
-    if (auto c = std::tie(a.selector, a.matching_type) <=> std::tie(b.selector, b.matching_type); c != 0) return c;
-    return std::lexicographical_compare_three_way(a.data.begin(), a.data.end(), b.data.begin(), b.data.end());
-  };
+  auto key_order = [](const Use& a, const Use& b) { return association_order(a.tlsa, b.tlsa); };
   std::sort(uses.begin(), uses.end(), [&](const Use& a, const Use& b) {
     const auto c = key_order(a, b);
     return c != 0 ? c < 0 : a.seen < b.seen;
@@ -60,7 +53,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     std::string others;
     for (size_t i = 1; i < hosts.size(); ++i) others += (others.empty() ? "" : ", ") + hosts[i]->owner_text();
     Finding& f = out.report(*hosts[0]->zone, *hosts[0]->rec,
-                            cat("the DANE-EE ", hosts[0]->selector == gen::kSpki ? "key" : "certificate", " of ",
+                            cat("the DANE-EE ", hosts[0]->tlsa.selector == gen::kSpki ? "key" : "certificate", " of ",
                                 hosts[0]->owner_text(), " is also published at ", others));
     for (size_t i = 1; i < hosts.size(); ++i)
       f.related.push_back({hosts[i]->zone->loc(*hosts[i]->rec), "the same key"});
