@@ -23,6 +23,16 @@ void advise_huge_pages(const void* p, size_t n) {
   if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_HUGEPAGE);  // advice only: errors do not matter
 }
 
+void populate_pages(const void* p, size_t n) {
+#ifndef MADV_POPULATE_WRITE
+  constexpr int MADV_POPULATE_WRITE = 23;  // Linux 5.14 (uapi/asm-generic/mman-common.h)
+#endif
+  constexpr uintptr_t kPage = 4096;
+  uintptr_t b = reinterpret_cast<uintptr_t>(p) & ~(kPage - 1);
+  uintptr_t e = (reinterpret_cast<uintptr_t>(p) + n) & ~(kPage - 1);  // whole pages: the last may be shared
+  if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE);  // advice: errors do not matter
+}
+
 namespace {
 void on_sigbus(int) {
   static const char msg[] = "danelint: error: an input file shrank while it was being read\n";

@@ -39,6 +39,11 @@ bool map_input_file(const std::string& path, size_t min_bytes, size_t max_bytes,
 /// fault is dear; pages are still only made resident when first written.
 void advise_huge_pages(const void* p, size_t n);
 
+/// Asks the kernel to back [p, p + n) with memory now, in one call (MADV_POPULATE_WRITE). On this
+/// kind of VM the first write to a fresh 4 KB page costs a fault of ~10 us, and populating a stretch
+/// at once costs about half as much per page. Advice only: kernels before 5.14 just fault as before.
+void populate_pages(const void* p, size_t n);
+
 /// Inputs from this size up get huge pages (the heap, the model's arrays). Below it a huge page is
 /// mostly untouched tail: a 5 MB zone's peak memory rose by 2-4 MB whenever the kernel had one free.
 inline constexpr size_t kHugePageInputBytes = size_t{16} << 20;

@@ -6,6 +6,7 @@
 #include <thread>
 #include <tuple>
 
+#include "lint/file_read.hpp"
 #include "lint/strings.hpp"
 #include "lint/timings.hpp"
 
@@ -143,6 +144,19 @@ uint64_t ZoneModel::name_hash(std::string_view canonical) {
   return h ^ (h >> 32);
 }
 
+namespace {
+/// n copies of `value`, the pages populated in one call before the fill: filled whole at once, they
+/// would otherwise fault one 4 KB page at a time (see populate_pages).
+template <class T>
+std::vector<T> filled(size_t n, const T& value = T{}) {
+  std::vector<T> v;
+  v.reserve(n);
+  populate_pages(v.data(), n * sizeof(T));
+  v.resize(n, value);
+  return v;
+}
+}  // namespace
+
 std::optional<uint32_t> ZoneModel::lookup(std::string_view canonical, uint64_t h) const {
   if (name_slots_.empty()) return std::nullopt;
   size_t mask = name_slots_.size() - 1;
@@ -156,7 +170,7 @@ std::optional<uint32_t> ZoneModel::lookup(std::string_view canonical, uint64_t h
 }
 
 void ZoneModel::grow_slots() {
-  std::vector<uint64_t> slots(std::max<size_t>(1024, name_slots_.size() * 2), 0);
+  std::vector<uint64_t> slots = filled<uint64_t>(std::max<size_t>(1024, name_slots_.size() * 2));
   size_t mask = slots.size() - 1;
   for (uint32_t id = 0; id < names.size(); ++id) {
     size_t i = name_hashes_[id] & mask;
@@ -216,7 +230,7 @@ uint32_t ZoneModel::intern(std::string_view wire) {
 }
 
 std::vector<uint32_t> ZoneModel::absorb_names(ZoneModel& other) {
-  std::vector<uint32_t> ids(other.names.size());
+  std::vector<uint32_t> ids = filled<uint32_t>(other.names.size());
   for (uint32_t k = 0; k < other.names.size(); ++k) {
     DnsName& n = other.names[k];
     uint64_t h = other.name_hashes_[k];  // same function: no need to hash again
@@ -256,7 +270,7 @@ SourceLoc ZoneModel::loc(const Record& r) const {
 
 void ZoneModel::build_index(int jobs) {
   std::optional<ScopedTiming> step(std::in_place, "index: names in canonical order");
-  ordered_names_.resize(names.size());
+  ordered_names_ = filled<uint32_t>(names.size());
   for (uint32_t i = 0; i < names.size(); ++i) ordered_names_[i] = i;
   auto name_less = [&](uint32_t a, uint32_t b) { return canonical_compare(names[a].canonical, names[b].canonical) < 0; };
   // Signers write names in canonical order (NSEC3 owners aside): check before sorting.
@@ -274,7 +288,7 @@ void ZoneModel::build_index(int jobs) {
     std::vector<uint32_t> first(ranges + 1);
     for (unsigned r = 0; r <= ranges; ++r) first[r] = static_cast<uint32_t>(uint64_t{n} * r / ranges);
     std::vector<std::string> keys(ranges);
-    std::vector<uint32_t> key_at(size_t{n} + ranges);  // range r's offsets start at first[r] + r
+    std::vector<uint32_t> key_at = filled<uint32_t>(size_t{n} + ranges);  // range r's offsets start at first[r] + r
     auto key_in = [&](unsigned r, uint32_t id) {
       const size_t at = size_t{id} + r;
       return std::string_view(keys[r]).substr(key_at[at], key_at[at + 1] - key_at[at]);
@@ -321,11 +335,11 @@ void ZoneModel::build_index(int jobs) {
       std::inplace_merge(ordered_names_.begin(), ordered_names_.begin() + first[r], ordered_names_.begin() + first[r + 1],
                          [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
   }
-  std::vector<uint32_t> rank(names.size());
+  std::vector<uint32_t> rank = filled<uint32_t>(names.size());
   for (uint32_t i = 0; i < ordered_names_.size(); ++i) rank[ordered_names_[i]] = i;
 
   step.emplace("index: records in RRset order");
-  std::vector<uint32_t> order(records.size());
+  std::vector<uint32_t> order = filled<uint32_t>(records.size());
   auto record_less = [&](uint32_t a, uint32_t b) {
     const Record &ra = records[a], &rb = records[b];
     if (ra.owner != rb.owner) return rank[ra.owner] < rank[rb.owner];
@@ -335,7 +349,7 @@ void ZoneModel::build_index(int jobs) {
   // Records are bucketed by their owner's rank (a counting sort: linear, and stable, so each owner's
   // records stay in file order), then each owner's few records are sorted by type and class.
   {
-    std::vector<uint32_t> start(names.size() + 1, 0);
+    std::vector<uint32_t> start = filled<uint32_t>(names.size() + 1);
     for (const Record& r : records) ++start[rank[r.owner] + 1];
     for (size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
     for (uint32_t i = 0; i < records.size(); ++i) order[start[rank[records[i].owner]]++] = i;
@@ -374,7 +388,7 @@ void ZoneModel::build_index(int jobs) {
     rrsets_.push_back(RRset{r.owner, r.type, r.rrclass, std::span<const uint32_t>(base + k, e - k)});
     k = e;
   }
-  owner_slices_.assign(names.size(), {0, 0});
+  owner_slices_ = filled<std::pair<uint32_t, uint32_t>>(names.size());
   for (uint32_t i = 0; i < rrsets_.size();) {
     uint32_t j = i;
     while (j < rrsets_.size() && rrsets_[j].owner == rrsets_[i].owner) ++j;
@@ -396,7 +410,7 @@ bool ZoneModel::only_nsec3(uint32_t name) const {
 }
 
 void ZoneModel::compute_cuts() {
-  flags_.assign(names.size(), 0);
+  flags_ = filled<uint8_t>(names.size());
   auto apex_id = apex();
   const bool apex_dname = apex_id && find_rrset(*apex_id, 39 /*DNAME*/);
   // In canonical order a name's subtree follows it, so the owners above the current name are a stack
