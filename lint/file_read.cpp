@@ -28,8 +28,10 @@ void populate_pages(const void* p, size_t n) {
   constexpr int MADV_POPULATE_WRITE = 23;  // Linux 5.14 (uapi/asm-generic/mman-common.h)
 #endif
   constexpr uintptr_t kPage = 4096;
+  // madvise wants a page-aligned start: the page holding p is included (populating a mapped page does no
+  // harm); the page holding the end only when the range covers it whole.
   uintptr_t b = reinterpret_cast<uintptr_t>(p) & ~(kPage - 1);
-  uintptr_t e = (reinterpret_cast<uintptr_t>(p) + n) & ~(kPage - 1);  // whole pages: the last may be shared
+  uintptr_t e = (reinterpret_cast<uintptr_t>(p) + n) & ~(kPage - 1);
   if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_POPULATE_WRITE);  // advice: errors do not matter
 }
 

@@ -56,7 +56,7 @@ bool single_dane_ee_key(const ZoneModel& z, const RRset& set) {
   std::sort(views.begin(), views.end(), [](const TlsaView& a, const TlsaView& b) { return association_order(a, b) < 0; });
   for (size_t i = 1; i < views.size(); ++i) {
     const TlsaView &a = views[i - 1], &b = views[i];
-    if (a.selector == b.selector && a.matching_type == b.matching_type && association_order(a, b) != 0) return false;
+    if (a.selector == b.selector && a.matching_type == b.matching_type && !std::ranges::equal(a.data, b.data)) return false;
   }
   return true;
 }

@@ -1,6 +1,5 @@
 #include "lint/timings.hpp"
 
-
 #include <cstdio>
 #include <cstdlib>
 #include <utility>

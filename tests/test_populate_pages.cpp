@@ -2,7 +2,6 @@
 // per 4 KB page. Checked with mincore(), which tells which pages are resident.
 #include <doctest/doctest.h>
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include <vector>
 
