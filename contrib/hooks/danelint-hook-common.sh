@@ -39,6 +39,8 @@
 # Each publication replaces the whole TLSA RRset of each owner in one nsupdate message per owner (atomic
 # on the server), and every RRset written holds the key in service, so a failure between owners leaves
 # each of them valid; dig then checks that the server shows exactly the wanted RRsets.
+# Both talk TCP: a UDP update whose answer is lost may still have been applied, and the retry
+# timing of UDP made a loaded host look like a failed update.
 
 danelint_hook_log() { printf 'danelint-hook: %s\n' "$*" >&2; }
 danelint_hook_die() { danelint_hook_log "error: $*"; exit 2; }
@@ -74,10 +76,10 @@ danelint_hook_snapshot() {
   {
     # shellcheck disable=SC2016 # a literal $ORIGIN
     printf '$ORIGIN %s.\n' "${DANELINT_ZONE%.}"
-    "$DIG" +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA ||
+    "$DIG" +tcp +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA ||
       return 1
     if [ "$DANELINT_SIGNING" = offline ]; then
-      "$DIG" +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" \
+      "$DIG" +tcp +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" \
         "${DANELINT_ZONE%.}." DNSKEY || return 1
     fi
   } >"$2.tmp" && mv "$2.tmp" "$2"
@@ -110,13 +112,13 @@ danelint_hook_publish() {
     --zone "${DANELINT_ZONE%.}." -o "$_sd/update.txt" ||
     { danelint_hook_log "error: danelint gen failed; DNS unchanged"; return 2; }
   "$DANELINT_BIN" gen "$@" -f zone -o "$_sd/wanted.zone" 2>/dev/null || return 2
-  "$NSUPDATE" "$_ns_auth1" "$_ns_auth2" "$_sd/update.txt" ||
+  "$NSUPDATE" -v "$_ns_auth1" "$_ns_auth2" "$_sd/update.txt" ||
     { danelint_hook_log "error: nsupdate to $DANELINT_NS_SERVER failed; DNS unchanged"; return 2; }
   for _h in $DANELINT_HOSTS; do
     _owner="_${DANELINT_PORT}._${DANELINT_PROTO}.$_h."
     _want=$(awk -v o="$_owner" 'tolower($1) == tolower(o) { d = ""; for (i = 8; i <= NF && $i != ";"; i++) d = d $i;
               print $5, $6, $7, tolower(d) }' "$_sd/wanted.zone" | sort)
-    _got=$("$DIG" +short +norec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA |
+    _got=$("$DIG" +tcp +short +norec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA |
       awk '{ d = ""; for (i = 4; i <= NF; i++) d = d $i; print $1, $2, $3, tolower(d) }' | sort)
     [ "$_want" = "$_got" ] || { danelint_hook_log "error: $DANELINT_NS_SERVER shows a different TLSA RRset at $_owner"; return 2; }
     danelint_hook_log "published $_owner: $(printf '%s\n' "$_want" | cut -c1-22 | tr '\n' ' ')"

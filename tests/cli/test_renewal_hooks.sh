@@ -19,7 +19,10 @@ source "$HERE/../fixtures/named.sh"
 KEYTYPES="" make_pki "$T"   # root.crt, int.crt/int.key, leaf.ext
 
 mkdir bin && ln -s "$BIN" bin/danelint
-export PATH="$T/bin:$PATH"
+# nsupdate through a wrapper that logs its arguments: the hooks must send updates over TCP (-v)
+printf '#!/bin/sh\necho "$*" >>"%s/nsupdate-args"\nexec nsupdate "$@"\n' "$T" >bin/nsupdate-logged
+chmod +x bin/nsupdate-logged
+export PATH="$T/bin:$PATH" NSUPDATE=nsupdate-logged
 
 named_start example.com; rc=$?
 [[ $rc == 77 ]] && { echo "skip: named not available"; exit 77; }
@@ -139,7 +142,7 @@ scenario() {  # CLIENT
 for client in certbot acmesh dehydrated; do
   # each client starts as a new service: no TLSA records at the owner yet
   printf 'server 127.0.0.1 %s\nupdate delete %s. TLSA\nupdate delete _25._tcp.mx2.example.com. TLSA\nsend\n' \
-    "$NAMED_PORT" "$OWNER" | nsupdate -k "$NAMED_KEYFILE" ||
+    "$NAMED_PORT" "$OWNER" | nsupdate -v -k "$NAMED_KEYFILE" ||
     bad "clearing the RRset"
   scenario "$client"
 done
@@ -177,6 +180,10 @@ run_hook "no DANELINT_ZONE" 2 2026-01-02T00:00:00Z -- no_zone_hook
 contains "no DANELINT_ZONE: message" "$OUT" "DANELINT_ZONE is not set"
 # dehydrated: other handlers are ignored (or passed on)
 run_hook "dehydrated other handler" 0 2026-01-02T00:00:00Z -- "$HOOKS/danelint-dehydrated-hook" startup_hook
+
+# Every update went over TCP.
+check "nsupdate calls logged" 1 "$([[ -s $T/nsupdate-args ]] && echo 1)"
+check "every nsupdate call used TCP (-v)" 0 "$(grep -cv '^-v ' "$T/nsupdate-args")"
 
 named_stop
 finish
