@@ -33,6 +33,9 @@ std::vector<Finding> apply_suppressions(const Workspace& ws, const SuppressOptio
 /// The finding's identity without line numbers: rule code, repo-relative file, owner, type and the message
 /// with "line N" references removed, joined by U+001F.
 std::string finding_key(const Finding& f);
+/// `message` with each "line N", "line N-M", "lines N-M" reduced to "line" / "lines" (the word must
+/// start a word), so that keys survive records moving.
+std::string strip_line_numbers(std::string_view message);
 /// A 16-hex-digit FNV-1a-64 hash of a key (stable across versions and platforms).
 std::string fingerprint_hex(std::string_view key);
 /// Per finding (in order): fingerprint of its key, with an occurrence number mixed in for repeats, so the

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <regex>
 
 #include <unistd.h>
 
@@ -177,6 +179,27 @@ TEST_CASE("finding keys and fingerprints do not depend on line numbers") {
     std::vector<Finding> two{f, g};
     auto p = unique_fingerprints(two);
     CHECK(p[0] != p[1]);
+  }
+}
+
+TEST_CASE("strip_line_numbers removes exactly what the documented pattern matches") {
+  // The pattern of the key's definition, as a regex: the hand-written scanner must agree with it.
+  const std::regex pattern(R"(\b(lines?) [0-9]+(-[0-9]+)?)");
+  auto oracle = [&](const std::string& m) { return std::regex_replace(m, pattern, "$1"); };
+  for (std::string m : {"duplicate of the record on line 12", "lines 3-14 and line 7", "line 12-", "line 12-x",
+                        "lines 5", "linesx 5", "xline 5", "_line 5", "-line 5", "line5", "line  5", "lines s 5",
+                        "line 12abc", "baseline 4", "line 1-2-3", "line", "line ", "lines ", "", "line 0-0 line 9"}) {
+    CAPTURE(m);
+    CHECK(strip_line_numbers(m) == oracle(m));
+  }
+  std::mt19937 rng(7);
+  const std::string alphabet = "lines 0-9x_.";
+  for (int n = 0; n < 20000; ++n) {
+    std::string m;
+    for (size_t len = rng() % 24; len > 0; --len) m += alphabet[rng() % alphabet.size()];
+    if (rng() % 2) m.insert(rng() % (m.size() + 1), rng() % 2 ? "line " : "lines ");
+    CAPTURE(m);
+    REQUIRE(strip_line_numbers(m) == oracle(m));
   }
 }
 
