@@ -1,19 +1,56 @@
 // Small string helpers. GCC 12 has no <format>, so messages are built with cat().
 #pragma once
+#include <charconv>
 #include <cstdint>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace danelint {
 
-/// Concatenates the stream representations of all arguments.
+namespace detail {
+/// Arguments that cat() writes itself, exactly as a stream in its default state would: text, chars
+/// and integers. Building a std::ostringstream (locale, facets) for every message cost more than the
+/// message itself when a rule reports thousands of findings.
+template <typename T>
+inline constexpr bool kCatDirect = std::is_integral_v<T> || std::is_same_v<T, const char*> ||
+                                   std::is_same_v<T, char*> || std::is_convertible_v<const T&, std::string_view>;
+
+template <typename T>
+void cat_append(std::string& out, const T& v) {
+  if constexpr (std::is_same_v<T, char> || std::is_same_v<T, signed char> || std::is_same_v<T, unsigned char>) {
+    out += static_cast<char>(v);  // a stream writes these as characters, not numbers
+  } else if constexpr (std::is_same_v<T, bool>) {
+    out += v ? '1' : '0';
+  } else if constexpr (std::is_integral_v<T>) {
+    char buf[24];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  } else if constexpr (std::is_array_v<T>) {
+    out += static_cast<const char*>(v);  // up to the NUL, as a stream
+  } else if constexpr (std::is_pointer_v<T>) {
+    if (v) out += v;  // a stream writes nothing for a null pointer
+  } else {
+    out += std::string_view(v);
+  }
+}
+}  // namespace detail
+
+/// Concatenates the stream representations of all arguments. Anything but text and integers
+/// (floating point, paths, enums, manipulators such as std::hex) sends the whole call through a
+/// stream, so that formatting state carries from one argument to the next as before.
 template <typename... Args>
 std::string cat(const Args&... args) {
-  std::ostringstream os;
-  (os << ... << args);
-  return os.str();
+  if constexpr ((detail::kCatDirect<Args> && ...)) {
+    std::string out;
+    (detail::cat_append(out, args), ...);
+    return out;
+  } else {
+    std::ostringstream os;
+    (os << ... << args);
+    return std::move(os).str();
+  }
 }
 
 /// Lower-case hex of a byte range.

@@ -1,0 +1,59 @@
+// cat() appends text and integers itself; what it writes must stay what a stream writes.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <random>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "lint/strings.hpp"
+
+namespace {
+
+template <typename... Args>
+std::string streamed(const Args&... args) {
+  std::ostringstream os;
+  (os << ... << args);
+  return os.str();
+}
+
+enum Plain { kPlainSeven = 7 };
+
+}  // namespace
+
+TEST_CASE("cat writes what a stream writes, for every kind of argument the messages use") {
+  using danelint::cat;
+  const std::string s = "a std::string longer than the small-string buffer";
+  const std::string_view sv = "view";
+  const char* cstr = "c string";
+  const char* null_cstr = nullptr;
+  char buf[] = "mutable";
+  const std::filesystem::path path = "/tmp/x y.pem";
+  CHECK(cat("literal ", s, ' ', sv, cstr, buf) == streamed("literal ", s, ' ', sv, cstr, buf));
+  CHECK(cat("[", null_cstr, "]") == "[]");
+  CHECK(cat(uint8_t{65}, int8_t{66}, static_cast<unsigned char>('c'), 'd') ==
+        streamed(uint8_t{65}, int8_t{66}, static_cast<unsigned char>('c'), 'd'));
+  CHECK(cat(true, false) == streamed(true, false));
+  CHECK(cat(uint16_t{65535}, ' ', int16_t{-32768}, ' ', 0, ' ', -1, ' ', 4294967295u) ==
+        streamed(uint16_t{65535}, ' ', int16_t{-32768}, ' ', 0, ' ', -1, ' ', 4294967295u));
+  CHECK(cat(std::numeric_limits<int64_t>::min(), ' ', std::numeric_limits<uint64_t>::max(), ' ', size_t{12345}) ==
+        streamed(std::numeric_limits<int64_t>::min(), ' ', std::numeric_limits<uint64_t>::max(), ' ', size_t{12345}));
+  CHECK(cat(1.5, ' ', 0.1, ' ', 1e20, ' ', 2.0f / 3) == streamed(1.5, ' ', 0.1, ' ', 1e20, ' ', 2.0f / 3));
+  CHECK(cat(path) == streamed(path));  // quoted, as a stream writes a path
+  CHECK(cat(kPlainSeven) == "7");
+  // A manipulator changes how the later arguments are written, as in a stream.
+  CHECK(cat(std::hex, 255, ' ', 10, "-", uint16_t{0xbeef}) == streamed(std::hex, 255, ' ', 10, "-", uint16_t{0xbeef}));
+  CHECK(cat(std::hex, 11, 12) == "bc");
+  CHECK(cat() == "");
+
+  std::mt19937_64 rng(20261130);
+  for (int i = 0; i < 20000; ++i) {
+    const uint64_t u = rng() >> (rng() % 64);
+    const int64_t v = static_cast<int64_t>(rng()) >> (rng() % 64);
+    const auto w = static_cast<uint32_t>(rng());
+    REQUIRE(cat(u, ",", v, ",", w) == streamed(u, ",", v, ",", w));
+  }
+}
