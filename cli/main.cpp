@@ -3,40 +3,75 @@
 #include <malloc.h>
 #include <openssl/crypto.h>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "lint/file_read.hpp"
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 
 namespace {
+
+/// True when some file names an RRSIG (the first one sits near the top of a signed zone, so a signed
+/// file is hardly read). Read in small pieces into one buffer: mapping or allocating would cost the
+/// very page faults that the caller is trying to avoid.
+bool any_file_holds_rrsig(const std::vector<const char*>& paths) {
+  static char buf[(64 << 10) + 8];
+  for (const char* path : paths) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) continue;
+    size_t kept = 0;  // the last bytes of the previous piece, for a match across the boundary
+    for (;;) {
+      ssize_t n = read(fd, buf + kept, sizeof buf - kept);
+      if (n <= 0) break;
+      const std::string_view piece(buf, kept + static_cast<size_t>(n));
+      if (piece.find("RRSIG") != std::string_view::npos || piece.find("rrsig") != std::string_view::npos) {
+        close(fd);
+        return true;
+      }
+      kept = std::min<size_t>(4, piece.size());
+      std::memmove(buf, piece.data() + piece.size() - kept, kept);
+    }
+    close(fd);
+  }
+  return false;
+}
 
 /// `lint` builds a model of every record of a zone: hundreds of MB of fresh memory for a large zone.
 /// In the VMs CI runs in, each 4 KiB page fault is dear, and transparent huge pages made linting a
 /// 100k-name zone 27% faster (bench/README.md). glibc uses them for its heap only when the tunable
-/// glibc.malloc.hugetlb is set at start-up, so `lint` runs itself again once with it set. If anything
-/// about that fails, it simply goes on with the default heap. Small inputs gain nothing from it and pay
-/// ~4 MB of huge heap pages, so it is skipped when the files named on the command line come to less
-/// than 16 MB (zones listed only in danelint.toml are not looked at: those runs keep it).
+/// glibc.malloc.hugetlb is set at start-up, so `lint` runs itself again once with it set (~6 ms). If
+/// anything about that fails, it simply goes on with the default heap. Small inputs gain nothing from
+/// it and pay ~4 MB of huge heap pages, so it is skipped when the files named on the command line come
+/// to less than 16 MB, or less than 4 MB for unsigned zones: those hold about three times the records
+/// per byte of a signed zone, whose bytes are mostly signatures. (The 6.6 MB unsigned 100k-name bench
+/// zone: 226 -> 185 ms, peak memory 44 -> 48 MB; a 10k-name signed zone of 5.5 MB would have risen
+/// from 17 to 20 MB for 11 ms.) Zones listed only in danelint.toml are not looked at: those runs keep it.
 void reexec_with_huge_pages(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "lint") != 0 || std::getenv("DANELINT_HEAP_TUNED")) return;
   uint64_t named_bytes = 0;
-  bool named_files = false;
+  std::vector<const char*> named;
   for (int i = 2; i < argc; ++i) {
     struct stat st;
     if (stat(argv[i], &st) == 0 && S_ISREG(st.st_mode)) {
-      named_files = true;
+      named.push_back(argv[i]);
       named_bytes += static_cast<uint64_t>(st.st_size);
     }
   }
-  if (named_files && named_bytes < danelint::kHugePageInputBytes) return;
+  if (!named.empty() && named_bytes < danelint::kHugePageInputBytes &&
+      (named_bytes < danelint::kHugePageUnsignedInputBytes || any_file_holds_rrsig(named)))
+    return;
   std::string tunables = std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "";
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // the user chose
   tunables += (tunables.empty() ? "" : ":") + std::string("glibc.malloc.hugetlb=1");
@@ -49,6 +84,12 @@ void reexec_with_huge_pages(int argc, char** argv) {
 int main(int argc, char** argv) {
   using namespace danelint;
   reexec_with_huge_pages(argc, argv);
+  if (timings_enabled()) {
+    const char* t = std::getenv("GLIBC_TUNABLES");
+    std::cerr << "danelint: timing: heap with "
+              << (t && std::string_view(t).find("glibc.malloc.hugetlb=1") != std::string_view::npos ? "huge pages" : "4 KB pages")
+              << "\n";
+  }
   // Loading a zone frees and allocates millions of small blocks; glibc's default gives memory back to
   // the kernel whenever 128 KiB sit free at the top of the heap, and the brk calls and TLB flushes that
   // causes took a sixth of a 100k-name zone's load time. Keep freed memory for reuse instead.

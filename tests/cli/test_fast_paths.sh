@@ -36,4 +36,21 @@ for i in 1 2 3 4 5 6; do sed "s/example\.com\./copy$i.example.com./g" bogus.zone
 [ "$(stat -c %s big.zone)" -gt 8000000 ] && pass "big.zone is over 8 MB (split across threads)" || fail "big.zone too small to be split"
 for j in 1 2 5; do "$BIN" lint --no-config --now $now --origin copy1.example.com. -j $j --format json big.zone >"j$j.json" 2>/dev/null; done
 cmp -s j1.json j2.json && cmp -s j1.json j5.json && pass "-j 1, 2 and 5 give the same report" || fail "reports differ by thread count"
+
+# The heap: huge pages (a second exec with glibc.malloc.hugetlb=1) from 16 MB of named files, or from
+# 4 MB when they hold no signature; 4 KB pages below that, where the huge pages cost more than they save.
+heap_of() { DANELINT_TIMINGS=1 "$BIN" lint --no-config --now $now --no-verify --select ZONE001 "$@" 2>&1 >/dev/null | grep 'timing: heap' || echo "no heap line"; }
+python3 "$REPO/bench/gen_zone.py" unsigned.example. 70000 unsigned.zone
+sed -n '1,/^h20 /p' unsigned.zone >small-unsigned.zone
+[ "$(stat -c %s unsigned.zone)" -gt 4200000 ] && [ "$(stat -c %s bogus.zone)" -lt 4000000 ] &&
+  [ "$(stat -c %s big.zone)" -gt 8000000 ] && [ "$(stat -c %s big.zone)" -lt 16000000 ] &&
+  pass "heap fixtures: unsigned over 4 MB, signed under 4 MB and between 8 and 16 MB" || fail "heap fixture sizes"
+case "$(heap_of unsigned.zone)" in *"huge pages"*) pass "unsigned zone over 4 MB: huge pages";; *) fail "unsigned zone over 4 MB: $(heap_of unsigned.zone)";; esac
+case "$(heap_of small-unsigned.zone)" in *"4 KB pages"*) pass "small unsigned zone: 4 KB pages";; *) fail "small unsigned zone: $(heap_of small-unsigned.zone)";; esac
+case "$(heap_of --origin copy1.example.com. big.zone)" in *"4 KB pages"*) pass "signed zone under 16 MB: 4 KB pages";; *) fail "signed zone under 16 MB: $(heap_of big.zone)";; esac
+cat big.zone big.zone >bigger.zone
+case "$(heap_of --origin copy1.example.com. bigger.zone)" in *"huge pages"*) pass "signed zone over 16 MB: huge pages";; *) fail "signed zone over 16 MB: $(heap_of bigger.zone)";; esac
+"$BIN" lint --no-config --now $now --format json unsigned.zone >huge.json 2>/dev/null
+DANELINT_HEAP_TUNED=1 "$BIN" lint --no-config --now $now --format json unsigned.zone >plain-heap.json 2>/dev/null
+cmp -s huge.json plain-heap.json && pass "the same report with either heap" || fail "the heap changed the report"
 finish
