@@ -69,6 +69,12 @@ danelint_hook_pub() {
   openssl pkey -in "$1" -pubout 2>/dev/null || openssl x509 -in "$1" -noout -pubkey 2>/dev/null
 }
 
+# danelint_hook_dig OPTION... NAME TYPE: asks the primary, over TCP (as nsupdate -v: a lost UDP answer
+# would leave the check undecided), without recursion; the one place that names server, port and timeouts.
+danelint_hook_dig() {
+  "$DIG" +tcp +norec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$@"
+}
+
 # danelint_hook_snapshot HOST FILE: the TLSA RRset (and, with +dnssec, its RRSIGs and the apex DNSKEYs)
 # as the server publishes it now, as a zone file for rollover-check.
 danelint_hook_snapshot() {
@@ -76,11 +82,9 @@ danelint_hook_snapshot() {
   {
     # shellcheck disable=SC2016 # a literal $ORIGIN
     printf '$ORIGIN %s.\n' "${DANELINT_ZONE%.}"
-    "$DIG" +tcp +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA ||
-      return 1
+    danelint_hook_dig +noall +answer +dnssec "$_owner" TLSA || return 1
     if [ "$DANELINT_SIGNING" = offline ]; then
-      "$DIG" +tcp +noall +answer +norec +dnssec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" \
-        "${DANELINT_ZONE%.}." DNSKEY || return 1
+      danelint_hook_dig +noall +answer +dnssec "${DANELINT_ZONE%.}." DNSKEY || return 1
     fi
   } >"$2.tmp" && mv "$2.tmp" "$2"
 }
@@ -118,7 +122,7 @@ danelint_hook_publish() {
     _owner="_${DANELINT_PORT}._${DANELINT_PROTO}.$_h."
     _want=$(awk -v o="$_owner" 'tolower($1) == tolower(o) { d = ""; for (i = 8; i <= NF && $i != ";"; i++) d = d $i;
               print $5, $6, $7, tolower(d) }' "$_sd/wanted.zone" | sort)
-    _got=$("$DIG" +tcp +short +norec +time=3 +tries=2 -p "$DANELINT_NS_PORT" "@$DANELINT_NS_SERVER" "$_owner" TLSA |
+    _got=$(danelint_hook_dig +short "$_owner" TLSA |
       awk '{ d = ""; for (i = 4; i <= NF; i++) d = d $i; print $1, $2, $3, tolower(d) }' | sort)
     [ "$_want" = "$_got" ] || { danelint_hook_log "error: $DANELINT_NS_SERVER shows a different TLSA RRset at $_owner"; return 2; }
     danelint_hook_log "published $_owner: $(printf '%s\n' "$_want" | cut -c1-22 | tr '\n' ' ')"

@@ -19,10 +19,12 @@ source "$HERE/../fixtures/named.sh"
 KEYTYPES="" make_pki "$T"   # root.crt, int.crt/int.key, leaf.ext
 
 mkdir bin && ln -s "$BIN" bin/danelint
-# nsupdate through a wrapper that logs its arguments: the hooks must send updates over TCP (-v)
+# nsupdate and dig through wrappers that log their arguments: the hooks must talk to the primary over
+# TCP (nsupdate -v, dig +tcp)
 printf '#!/bin/sh\necho "$*" >>"%s/nsupdate-args"\nexec nsupdate "$@"\n' "$T" >bin/nsupdate-logged
-chmod +x bin/nsupdate-logged
-export PATH="$T/bin:$PATH" NSUPDATE=nsupdate-logged
+printf '#!/bin/sh\necho "$*" >>"%s/dig-args"\nexec dig "$@"\n' "$T" >bin/dig-logged
+chmod +x bin/nsupdate-logged bin/dig-logged
+export PATH="$T/bin:$PATH" NSUPDATE=nsupdate-logged DIG=dig-logged
 
 named_start example.com; rc=$?
 [[ $rc == 77 ]] && { echo "skip: named not available"; exit 77; }
@@ -184,6 +186,8 @@ run_hook "dehydrated other handler" 0 2026-01-02T00:00:00Z -- "$HOOKS/danelint-d
 # Every update went over TCP.
 check "nsupdate calls logged" 1 "$([[ -s $T/nsupdate-args ]] && echo 1)"
 check "every nsupdate call used TCP (-v)" 0 "$(grep -cv '^-v ' "$T/nsupdate-args")"
+check "dig calls logged" 1 "$([[ -s $T/dig-args ]] && echo 1)"
+check "every dig call used TCP (+tcp)" 0 "$(grep -cv '^+tcp ' "$T/dig-args")"
 
 named_stop
 finish
