@@ -51,13 +51,21 @@ bool any_file_holds_rrsig(const std::vector<const char*>& paths) {
 /// `lint` builds a model of every record of a zone: hundreds of MB of fresh memory for a large zone.
 /// In the VMs CI runs in, each 4 KiB page fault is dear, and transparent huge pages made linting a
 /// 100k-name zone 27% faster (bench/README.md). glibc uses them for its heap only when the tunable
-/// glibc.malloc.hugetlb is set at start-up, so `lint` runs itself again once with it set (~6 ms). If
+/// glibc.malloc.hugetlb is set at start-up, so `lint` runs itself again once with it set (~4 ms). If
 /// anything about that fails, it simply goes on with the default heap. Small inputs gain nothing from
 /// it and pay ~4 MB of huge heap pages, so it is skipped when the files named on the command line come
 /// to less than 16 MB, or less than 4 MB for unsigned zones: those hold about three times the records
 /// per byte of a signed zone, whose bytes are mostly signatures. (The 6.6 MB unsigned 100k-name bench
 /// zone: 226 -> 185 ms, peak memory 44 -> 48 MB; a 10k-name signed zone of 5.5 MB would have risen
 /// from 17 to 20 MB for 11 ms.) Zones listed only in danelint.toml are not looked at: those runs keep it.
+constexpr std::string_view kHugePageTunable = "glibc.malloc.hugetlb";
+
+/// Whether glibc gave this process's heap huge pages: it reads GLIBC_TUNABLES once, at start-up.
+bool heap_has_huge_pages() {
+  const char* set = std::getenv("GLIBC_TUNABLES");
+  return set && std::string_view(set).find(danelint::cat(kHugePageTunable, "=1")) != std::string_view::npos;
+}
+
 void reexec_with_huge_pages(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "lint") != 0 || std::getenv("DANELINT_HEAP_TUNED")) return;
   uint64_t named_bytes = 0;
@@ -73,8 +81,8 @@ void reexec_with_huge_pages(int argc, char** argv) {
       (named_bytes < danelint::kHugePageUnsignedInputBytes || any_file_holds_rrsig(named)))
     return;
   std::string tunables = std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "";
-  if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // the user chose
-  tunables += (tunables.empty() ? "" : ":") + std::string("glibc.malloc.hugetlb=1");
+  if (tunables.find(kHugePageTunable) != std::string::npos) return;  // the user chose
+  tunables += danelint::cat(tunables.empty() ? "" : ":", kHugePageTunable, "=1");
   if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0 || setenv("DANELINT_HEAP_TUNED", "1", 1) != 0) return;
   execv("/proc/self/exe", argv);  // returns only on failure
 }
@@ -84,12 +92,8 @@ void reexec_with_huge_pages(int argc, char** argv) {
 int main(int argc, char** argv) {
   using namespace danelint;
   reexec_with_huge_pages(argc, argv);
-  if (timings_enabled()) {
-    const char* t = std::getenv("GLIBC_TUNABLES");
-    std::cerr << "danelint: timing: heap with "
-              << (t && std::string_view(t).find("glibc.malloc.hugetlb=1") != std::string_view::npos ? "huge pages" : "4 KB pages")
-              << "\n";
-  }
+  if (timings_enabled())
+    std::cerr << "danelint: timing: heap with " << (heap_has_huge_pages() ? "huge pages" : "4 KB pages") << "\n";
   // Loading a zone frees and allocates millions of small blocks; glibc's default gives memory back to
   // the kernel whenever 128 KiB sit free at the top of the heap, and the brk calls and TLB flushes that
   // causes took a sixth of a 100k-name zone's load time. Keep freed memory for reuse instead.
