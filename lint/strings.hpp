@@ -15,8 +15,7 @@ namespace detail {
 /// and integers. Building a std::ostringstream (locale, facets) for every message cost more than the
 /// message itself when a rule reports thousands of findings.
 template <typename T>
-inline constexpr bool kCatDirect = std::is_integral_v<T> || std::is_same_v<T, const char*> ||
-                                   std::is_same_v<T, char*> || std::is_convertible_v<const T&, std::string_view>;
+inline constexpr bool kCatDirect = std::is_integral_v<T> || std::is_convertible_v<const T&, std::string_view>;
 
 template <typename T>
 void cat_append(std::string& out, const T& v) {
