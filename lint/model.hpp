@@ -145,6 +145,12 @@ class ZoneModel {
   bool below_dname(uint32_t name) const { return flags_[name] & kBelowDname; }
   /// Not at or below the apex.
   bool out_of_zone(uint32_t name) const { return flags_[name] & kOutOfZone; }
+  /// The nearest name strictly above `name` that the model holds (the apex included), for names in the
+  /// zone: walking these skips the labels in between, which no record owns, without a lookup per label.
+  std::optional<uint32_t> closest_ancestor(uint32_t name) const {
+    const uint32_t up = closest_ancestor_[name];
+    return up == kNoName ? std::nullopt : std::optional<uint32_t>(up);
+  }
   /// Holds authoritative data: in the zone and not below a cut or DNAME (delegation points count).
   bool is_authoritative(uint32_t name) const { return !(flags_[name] & (kBelowCut | kBelowDname | kOutOfZone)); }
   /// Is this RRset authoritative data, i.e. not glue/occluded and not the NS RRset of a delegation?
@@ -177,6 +183,8 @@ class ZoneModel {
   std::vector<std::pair<uint32_t, uint32_t>> owner_slices_;  ///< per name: [begin, end) into rrsets_
   enum : uint8_t { kDelegation = 1, kBelowCut = 2, kBelowDname = 4, kOutOfZone = 8 };
   std::vector<uint8_t> flags_;
+  static constexpr uint32_t kNoName = UINT32_MAX;
+  std::vector<uint32_t> closest_ancestor_;  ///< per name; kNoName at the top and out of the zone
   void compute_cuts();
   std::unique_ptr<SharedMemo> memo_ = std::make_unique<SharedMemo>();  // a pointer: the model stays movable
   bool only_nsec3(uint32_t name) const;  ///< holds NSEC3 (and its RRSIGs) and nothing else

@@ -26,12 +26,20 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
     auto id = zone.find_name(n);
     return id && !zone.rrsets_at(*id).empty();
   };
+  // The labels between an owner and the nearest name above it that the model holds own nothing; that
+  // name is an empty non-terminal too when it owns no records, and the walk goes on above it.
   std::unordered_set<std::string_view> empty_non_terminals;
   for (uint32_t id = 0; id < zone.names.size(); ++id) {
+    if (zone.out_of_zone(id) || zone.rrsets_at(id).empty()) continue;
     std::string_view n = zone.names[id].canonical;
-    if (!is_subdomain(n, origin) || zone.rrsets_at(id).empty()) continue;
-    for (n = parent_of(n); n.size() > origin.size() && !is_owner(n); n = parent_of(n))
+    for (auto up = zone.closest_ancestor(id);; up = zone.closest_ancestor(*up)) {
+      const size_t stop = up ? zone.names[*up].canonical.size() : origin.size();
+      bool seen = false;
+      for (n = parent_of(n); n.size() > stop && !seen; n = parent_of(n)) seen = !empty_non_terminals.insert(n).second;
+      if (seen || !up || *up == *apex || !zone.rrsets_at(*up).empty()) break;
+      n = zone.names[*up].canonical;
       if (!empty_non_terminals.insert(n).second) break;
+    }
   }
   auto exists = [&](std::string_view n) { return n == origin || is_owner(n) || empty_non_terminals.count(n); };
 
@@ -50,17 +58,21 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
       // A server below another zone cut (a sibling delegation) or below a DNAME is not ours to supply:
       // its address comes from that zone (RFC 9471 §2.2 makes sibling glue optional).
       bool elsewhere = false;
-      for (std::string_view a = target; a.size() > origin.size(); a = parent_of(a)) {
-        auto aid = zone.find_name(a);
-        if (!aid || *aid == id) continue;
-        if (zone.is_delegation(*aid) || zone.find_rrset(*aid, LDNS_RR_TYPE_DNAME)) elsewhere = true;
+      auto cut_or_dname = [&](uint32_t a) {
+        return a != id && (zone.is_delegation(a) || zone.find_rrset(a, LDNS_RR_TYPE_DNAME));
+      };
+      const auto tid = zone.find_name(target);
+      if (tid) {  // the names above it that the zone holds, up to but not at the apex
+        for (auto a = tid; a && *a != *apex && !elsewhere; a = zone.closest_ancestor(*a)) elsewhere = cut_or_dname(*a);
+        elsewhere = elsewhere || zone.below_dname(*tid);
+      } else {
+        for (std::string_view a = parent_of(target); a.size() > origin.size() && !elsewhere; a = parent_of(a))
+          if (auto aid = zone.find_name(a)) elsewhere = cut_or_dname(*aid);
       }
-      if (auto tid = zone.find_name(target); tid && zone.below_dname(*tid)) elsewhere = true;
       if (elsewhere) continue;
 
       bool found = false;
-      if (exists(target)) {
-        auto tid = zone.find_name(target);
+      if (target == origin || (tid && !zone.rrsets_at(*tid).empty()) || empty_non_terminals.count(target)) {
         found = tid && has_address(zone, *tid);
       } else {
         // No such name: a wildcard at the closest encloser would answer (RFC 4592 §3.3.1).
