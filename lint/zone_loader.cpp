@@ -949,8 +949,8 @@ class Loader {
       return syntax(file, e.first_line, "RDATA longer than 65535 octets", e.last_line, owner_text(), type_name(type));
     }
     if (explicit_ttl) last_ttl_ = r.ttl, last_ttl_known_ = true;
-    // Consecutive records of one owner (the usual layout) skip the name lookup.
-    if (!e.owner_blank || prev_owner_id_ == kNoOwner || prev_owner_ != owner_wire_) {
+    // Consecutive records of one owner (the usual layout, written out or left blank) skip the name lookup.
+    if (prev_owner_id_ == kNoOwner || prev_owner_ != owner_wire_) {
       prev_owner_id_ = z_.intern(owner_wire_);
       prev_owner_ = owner_wire_;
     }
