@@ -1,6 +1,6 @@
 #include <ldns/ldns.h>
 
-#include <set>
+#include <unordered_set>
 
 #include "lint/dane.hpp"
 #include "lint/dane_match.hpp"
@@ -11,12 +11,12 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  std::set<std::string> done;
+  std::unordered_set<std::string_view> done;  // an owner held by several zones is reported once
   const dane::OwnerZones zones(ctx);
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
-      std::string owner = ascii_lower(zone->names[set.owner].wire);
+      std::string_view owner = zone->names[set.owner].canonical;
       if (!is_smtp_owner(parse_tlsa_owner(owner)) || !done.insert(owner).second) continue;
       std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
       if (recs.empty()) continue;

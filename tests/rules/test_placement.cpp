@@ -102,6 +102,28 @@ TEST_CASE("placement and TLSA lookups across hundreds of zone files") {
   CHECK(no_tlsa[0].message.starts_with("MX host mx1.z1.example. of z1.example. has no TLSA records"));
 }
 
+TEST_CASE("smtp-all-unusable: an owner held by two zones is one owner, reported once") {
+  // The parent holds the child's TLSA owner too (out-of-zone data there); both copies are unusable.
+  Workspace ws;
+  auto add = [&](const std::string& origin, const std::string& text, const std::string& file) {
+    LoadOptions lo;
+    lo.origin = origin;
+    ws.zones.push_back(load_zone_text(text, file, lo));
+  };
+  const std::string pkix = cat(" 3600 IN TLSA 1 1 1 ", std::string(64, 'a'), '\n');
+  add("example.", cat(kSoa, "_25._tcp.MX.child.example.", pkix), "parent.zone");
+  add("child.example.",
+      cat("child.example. 3600 IN SOA ns.example. host.example. 1 3600 900 604800 300\n",
+          "child.example. 3600 IN NS ns.example.\n_25._tcp.mx.child.example.", pkix),
+      "child.zone");
+  EngineOptions eng;
+  eng.now = *parse_time("2025-01-01T00:00:00Z");
+  eng.rules.select = {"SMTP003"};
+  auto found = of_rule(run_lint(ws, eng).findings, "SMTP003");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.starts_with("all 2 TLSA records at _25._tcp.mx.child.example. are unusable"));
+}
+
 TEST_CASE("the placement index is built once per workspace and answers like a fresh one") {
   Workspace ws;
   LoadOptions lo;
