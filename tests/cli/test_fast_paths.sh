@@ -46,8 +46,9 @@ sed -n '1,/^h20 /p' unsigned.zone >small-unsigned.zone
   [ "$(stat -c %s big.zone)" -gt 8000000 ] && [ "$(stat -c %s big.zone)" -lt 16000000 ] &&
   pass "heap fixtures: unsigned over 4 MB, signed between 8 and 16 MB" || fail "heap fixture sizes"
 # Under AddressSanitizer the allocator is not glibc's and its mallopt sets nothing, so no block threshold.
+source "$REPO/tests/cli/sanitizers.sh"
 big_blocks=", blocks up to 32 MB from the heap"
-[ "$(nm "$BIN" 2>/dev/null | grep -c __asan_init)" -gt 0 ] && big_blocks=""
+has_asan "$BIN" && big_blocks=""
 case "$(heap_of unsigned.zone)" in *"huge pages$big_blocks") pass "unsigned zone over 4 MB: huge pages${big_blocks:+, big blocks from the heap}";; *) fail "unsigned zone over 4 MB: $(heap_of unsigned.zone)";; esac
 case "$(heap_of small-unsigned.zone)" in *"4 KB pages") pass "small unsigned zone: 4 KB pages";; *) fail "small unsigned zone: $(heap_of small-unsigned.zone)";; esac
 case "$(heap_of --origin copy1.example.com. big.zone)" in *"4 KB pages") pass "signed zone under 16 MB: 4 KB pages";; *) fail "signed zone under 16 MB: $(heap_of big.zone)";; esac

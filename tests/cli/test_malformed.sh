@@ -38,11 +38,9 @@ chmod 000 "$tmp/unreadable.zone"
 { printf 'x = "'; head -c "$big" /dev/zero | tr '\0' 'a'; printf '"\n'; } >"$tmp/long.toml"
 
 # ---- limits ----
+source "$here/tests/cli/sanitizers.sh"
 sanitized=0
-# Not `ldd | grep -q`: with pipefail, grep exiting early can fail the pipeline through SIGPIPE.
-libs=$(ldd "$bin" 2>/dev/null; nm "$bin" 2>/dev/null | grep -c '__asan_init')
-case "$libs" in *libasan* | *libubsan*) sanitized=1 ;; esac
-[ "$(tail -n 1 <<<"$libs")" -gt 0 ] 2>/dev/null && sanitized=1
+{ has_asan "$bin" || has_ubsan "$bin"; } && sanitized=1
 if [ $sanitized = 1 ]; then
   # ASan reserves terabytes of address space, so `ulimit -v` cannot apply; bound the RSS instead.
   export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}:hard_rss_limit_mb=1024:exitcode=86"
