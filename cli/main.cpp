@@ -101,8 +101,9 @@ int main(int argc, char** argv) {
   // For large inputs, blocks of up to 32 MB (vectors as they grow, the index's arrays) come from the heap
   // too, instead of an mmap and munmap each: those take the address-space lock that both loader threads'
   // page faults need, and every munmap flushes the other core's TLB. The unsigned 100k-name zone took
-  // half the page faults (963 -> 476) and 174 -> 155 ms, ECDSA/NSEC3 zone-only 435 -> 393 ms, for 4-5
-  // MB more peak memory (medians of 11 alternating runs). Small inputs gained nothing measurable.
+  // half the page faults (963 -> 476) and 170 -> 155 ms, ECDSA/NSEC3 zone-only 456 -> 406 ms, for 4-5
+  // MB more peak memory (medians of 11 alternating runs, bench/README.md). Small inputs gained nothing
+  // measurable.
   const bool big_blocks_in_heap = huge_heap && mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1;
   if (timings_enabled())
     std::cerr << "danelint: timing: heap with " << (huge_heap ? "huge pages" : "4 KB pages")
