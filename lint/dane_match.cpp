@@ -94,15 +94,18 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
     if (!idx) return;
     const RRset* set = zone.find_rrset(*idx, LDNS_RR_TYPE_TLSA);
     if (!set) return;
+    auto take = [&](std::span<const uint32_t> ids) {
+      for (uint32_t i : ids) {
+        const Record& rec = zone.records[i];
+        auto view = decode_tlsa(zone.rdata(rec));
+        if (!view) continue;
+        out.push_back(OwnerRecord{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false});
+      }
+    };
+    if (std::is_sorted(set->records.begin(), set->records.end())) return take(set->records);  // file order
     std::vector<uint32_t> ids(set->records.begin(), set->records.end());
-    std::sort(ids.begin(), ids.end());  // file order
-    for (uint32_t i : ids) {
-      const Record& rec = zone.records[i];
-      auto view = decode_tlsa(zone.rdata(rec));
-      if (!view) continue;
-      OwnerRecord r{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false};
-      out.push_back(r);
-    }
+    std::sort(ids.begin(), ids.end());
+    take(ids);
   };
   if (zones) {
     for (size_t z : zones->of(owner_wire)) add(*ctx.zones()[z]);
@@ -110,16 +113,17 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
     for (const auto& zone : ctx.zones()) add(*zone);
   }
   // Digest agility: per (usage, selector), the strongest digest present wins; Full(0) always counts.
-  std::map<std::pair<uint8_t, uint8_t>, int> best;
+  // Usable records have a usage of at most 3 and a selector of at most 1.
+  int best[gen::kDaneEe + 1][gen::kSpki + 1] = {};
   for (const OwnerRecord& r : out)
     if (r.unusable == Unusable::None && r.view.matching_type != gen::kFull) {
-      int& b = best[{r.view.usage, r.view.selector}];
+      int& b = best[r.view.usage][r.view.selector];
       b = std::max(b, ordinal(r.view.matching_type));
     }
   for (OwnerRecord& r : out) {
     if (r.unusable != Unusable::None) continue;
     r.effective = r.view.matching_type == gen::kFull ||
-                  ordinal(r.view.matching_type) == best[{r.view.usage, r.view.selector}];
+                  ordinal(r.view.matching_type) == best[r.view.usage][r.view.selector];
   }
   return out;
 }

@@ -1,7 +1,9 @@
 #include <ldns/ldns.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "gen/tlsa.hpp"
 #include "lint/dane.hpp"
@@ -13,15 +15,20 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  std::set<std::string> done;
+  std::unordered_set<std::string_view> done;  // an owner held by several zones is looked at once
   const dane::OwnerZones zones(ctx);
   for (const auto& zone : ctx.zones()) {
     for (const RRset& set : zone->rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
-      std::string owner = ascii_lower(zone->names[set.owner].wire);
+      std::string_view owner = zone->names[set.owner].canonical;
       if (!done.insert(owner).second) continue;
       bool smtp = is_smtp_owner(parse_tlsa_owner(owner));
       std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, smtp, &zones);
+      // Only SHA2-512 records can be left behind by SHA2-256 ones: most owners have none.
+      if (std::none_of(recs.begin(), recs.end(), [](const dane::OwnerRecord& r) {
+            return r.unusable == dane::Unusable::None && r.view.matching_type == gen::kSha512;
+          }))
+        continue;
       const Service* svc = nullptr;
       for (const Service& s : ctx.services())
         if (s.tlsa_owner_wire() == owner) svc = &s;

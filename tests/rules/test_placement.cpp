@@ -102,26 +102,59 @@ TEST_CASE("placement and TLSA lookups across hundreds of zone files") {
   CHECK(no_tlsa[0].message.starts_with("MX host mx1.z1.example. of z1.example. has no TLSA records"));
 }
 
-TEST_CASE("smtp-all-unusable: an owner held by two zones is one owner, reported once") {
-  // The parent holds the child's TLSA owner too (out-of-zone data there); both copies are unusable.
+namespace {
+
+// A parent zone "example." and its child "child.example.", both holding records of one TLSA owner
+// (the parent's copy is plain data there: it does not delegate the child).
+const std::string kChildTlsaOwner = "_25._tcp.mx.child.example.";
+
+std::vector<Finding> lint_parent_and_child(const std::string& parent_records, const std::string& child_records,
+                                           const std::string& rule) {
   Workspace ws;
   auto add = [&](const std::string& origin, const std::string& text, const std::string& file) {
     LoadOptions lo;
     lo.origin = origin;
     ws.zones.push_back(load_zone_text(text, file, lo));
   };
-  const std::string pkix = cat(" 3600 IN TLSA 1 1 1 ", std::string(64, 'a'), '\n');
-  add("example.", cat(kSoa, "_25._tcp.MX.child.example.", pkix), "parent.zone");
+  add("example.", cat(kSoa, parent_records), "parent.zone");
   add("child.example.",
       cat("child.example. 3600 IN SOA ns.example. host.example. 1 3600 900 604800 300\n",
-          "child.example. 3600 IN NS ns.example.\n_25._tcp.mx.child.example.", pkix),
+          "child.example. 3600 IN NS ns.example.\n", child_records),
       "child.zone");
   EngineOptions eng;
   eng.now = *parse_time("2025-01-01T00:00:00Z");
-  eng.rules.select = {"SMTP003"};
-  auto found = of_rule(run_lint(ws, eng).findings, "SMTP003");
+  eng.rules.select = {rule};
+  return of_rule(run_lint(ws, eng).findings, rule);
+}
+
+std::string child_tlsa(const std::string& params, char fill, size_t hex_digits) {
+  return cat(kChildTlsaOwner, " 3600 IN TLSA ", params, ' ', std::string(hex_digits, fill), '\n');
+}
+
+}  // namespace
+
+TEST_CASE("smtp-all-unusable: an owner held by two zones is one owner, reported once") {
+  // Both copies hold only a PKIX usage, which SMTP cannot use; the parent writes the owner in upper case.
+  std::string parent = child_tlsa("1 1 1", 'a', 64);
+  parent.replace(0, 11, "_25._tcp.MX");
+  auto found = lint_parent_and_child(parent, child_tlsa("1 1 1", 'a', 64), "SMTP003");
   REQUIRE(found.size() == 1);
   CHECK(found[0].message.starts_with("all 2 TLSA records at _25._tcp.mx.child.example. are unusable"));
+}
+
+TEST_CASE("tlsa-digest-agility: the records of an owner held by two zones are weighed together, once") {
+  const std::string two_sha256 = child_tlsa("3 1 1", 'a', 64) + child_tlsa("3 1 1", 'b', 64);
+  const std::string one_sha512 = child_tlsa("3 1 2", 'c', 128);
+  // Two keys under SHA2-256 in the parent's copy of the owner, one under SHA2-512 in the child's.
+  auto found = lint_parent_and_child(two_sha256, one_sha512, "TLSA020");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].loc.file == "child.zone");
+  CHECK(found[0].loc.line == 3);
+  CHECK(found[0].message.find("covers 2 key(s) under SHA2-256 but 1 under SHA2-512") != std::string::npos);
+  // The other way round: reported at the parent's SHA2-512 record.
+  found = lint_parent_and_child(one_sha512, two_sha256, "TLSA020");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].loc.file == "parent.zone");
 }
 
 TEST_CASE("the placement index is built once per workspace and answers like a fresh one") {
