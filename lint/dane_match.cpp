@@ -94,18 +94,12 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
     if (!idx) return;
     const RRset* set = zone.find_rrset(*idx, LDNS_RR_TYPE_TLSA);
     if (!set) return;
-    auto take = [&](std::span<const uint32_t> ids) {
-      for (uint32_t i : ids) {
-        const Record& rec = zone.records[i];
-        auto view = decode_tlsa(zone.rdata(rec));
-        if (!view) continue;
-        out.push_back(OwnerRecord{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false});
-      }
-    };
-    if (std::is_sorted(set->records.begin(), set->records.end())) return take(set->records);  // file order
-    std::vector<uint32_t> ids(set->records.begin(), set->records.end());
-    std::sort(ids.begin(), ids.end());
-    take(ids);
+    for (uint32_t i : set->records) {  // file order
+      const Record& rec = zone.records[i];
+      auto view = decode_tlsa(zone.rdata(rec));
+      if (!view) continue;
+      out.push_back(OwnerRecord{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false});
+    }
   };
   if (zones) {
     for (size_t z : zones->of(owner_wire)) add(*ctx.zones()[z]);

@@ -63,12 +63,15 @@ struct Record {
 };
 static_assert(sizeof(Record) == 32, "a 100k-name signed zone holds ~700k records: keep them small");
 
-/// Records sharing owner, class and type. `records` index into ZoneModel::records.
+/// Records sharing owner, class and type. `records` index into ZoneModel::records, in ascending order,
+/// which is file order (build_index sorts stably): callers can report "the first record" without sorting.
 struct RRset {
   uint32_t owner = 0;
   uint16_t type = 0;
   uint16_t rrclass = 1;
   std::span<const uint32_t> records;  ///< a slice of one index array of the model: no allocation per RRset
+  /// The RRset's first record in the file (an RRset is never empty).
+  uint32_t first() const { return records.front(); }
 };
 
 /// A `; danelint: ...` comment, kept for inline suppressions.

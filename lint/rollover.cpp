@@ -61,6 +61,4 @@ bool single_dane_ee_key(const ZoneModel& z, const RRset& set) {
   return true;
 }
 
-uint32_t first_record(const RRset& set) { return *std::min_element(set.records.begin(), set.records.end()); }
-
 }  // namespace danelint

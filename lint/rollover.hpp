@@ -32,7 +32,4 @@ bool matches_served(const Service& s, const TlsaView& t);
 /// combination carries more than one distinct association data.
 bool single_dane_ee_key(const ZoneModel& z, const RRset& set);
 
-/// The earliest index (file order) of an RRset's records.
-uint32_t first_record(const RRset& set);
-
 }  // namespace danelint

@@ -11,9 +11,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (!apex) continue;
     const RRset* ds = zone->find_rrset(*apex, LDNS_RR_TYPE_DS);
     if (!ds) continue;
-    std::vector<uint32_t> recs(ds->records.begin(), ds->records.end());
-    std::sort(recs.begin(), recs.end());
-    for (uint32_t idx : recs) {
+    for (uint32_t idx : ds->records) {
       const Record& rec = zone->records[idx];
       auto v = decode_ds(zone->rdata(rec));
       out.report(*zone, rec, cat("DS record at the zone's own apex ", zone->origin_text(),

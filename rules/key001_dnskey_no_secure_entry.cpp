@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <set>
 
 #include "lint/dnssec/analysis.hpp"
@@ -54,7 +53,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (signed_by_entry) continue;
     std::string tags;
     for (int32_t k : entry) tags += cat(tags.empty() ? "" : ", ", zd.keys[k].tag);
-    uint32_t first = *std::min_element(dnskeys->records.begin(), dnskeys->records.end());
+    uint32_t first = dnskeys->first();
     Finding& f = out.report(z, z.records[first],
                             cat("DNSKEY RRset of ", z.origin_text(), " is signed by ", what,
                                 tags.empty() ? std::string() : cat(" (entry keys: ", tags, ")"),

@@ -21,7 +21,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
       uint32_t ttl = rrset_ttl(zone, set);
       if (ttl <= max_ttl) continue;
-      const Record& rec = zone.records[first_record(set)];
+      const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA RRset at ", zone.owner_text(rec), " has TTL ", ttl, " (",
                                 format_duration(ttl), "), over ", format_duration(max_ttl),
                                 "; a key switch must wait ", format_duration(2 * int64_t{ttl})));
@@ -36,7 +36,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     const ZoneModel& zone = *ws.zones[static_cast<size_t>(st.zone)];
     int64_t need = 2 * int64_t{rrset_ttl(zone, *st.set)};
     if (s.spec.switch_wait >= need) continue;
-    const Record& rec = zone.records[first_record(*st.set)];
+    const Record& rec = zone.records[st.set->first()];
     Finding& f = out.report(SourceLoc{s.spec.origin_file, s.spec.switch_wait_line, s.spec.switch_wait_line, 0},
                             cat("service ", s.label(), ": switch_wait ", format_duration(s.spec.switch_wait),
                                 " is shorter than 2 x TTL of its TLSA RRset (", format_duration(need), ", TTL ",

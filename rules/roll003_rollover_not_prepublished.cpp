@@ -72,7 +72,7 @@ void check(const LintContext& ctx, FindingSink& out) {
                                              " matches no record of the published TLSA RRset (", prev->files[0],
                                              "); publish its record and wait ", format_duration(need),
                                              " (2 x TTL) before serving it"));
-      f.related.emplace_back(prev->loc(prev->records[first_record(*prev_set)]), "published TLSA RRset");
+      f.related.emplace_back(prev->loc(prev->records[prev_set->first()]), "published TLSA RRset");
       // The record to pre-publish, as `danelint gen` writes it: 3 1 1 of the served key.
       const gen::Material& m = !s.chains.empty() ? s.chains[0].material : s.keys[0].material;
       if (EVP_PKEY* k = m.subject_key())

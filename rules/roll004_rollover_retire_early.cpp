@@ -20,9 +20,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       const RRset* prev_set = prev ? tlsa_rrset_at(*prev, owner) : nullptr;
       if (!prev_set) continue;
       std::vector<std::string> now_keys = record_keys(*ws.zones[zi], tlsa_rrset_at(*ws.zones[zi], owner));
-      std::vector<uint32_t> recs(prev_set->records.begin(), prev_set->records.end());
-      std::sort(recs.begin(), recs.end());
-      for (uint32_t i : recs) {
+      for (uint32_t i : prev_set->records) {
         const Record& rec = prev->records[i];
         auto t = decode_tlsa(prev->rdata(rec));
         if (!t || !matches_served(s, *t)) continue;

@@ -52,11 +52,11 @@ void check(const LintContext& ctx, FindingSink& out) {
       bool common = false;
       for (const Combo& c : now_c) common = common || old_c.count(c);
       if (common || all_old_served) continue;
-      const Record& rec = zone.records[first_record(set)];
+      const Record& rec = zone.records[set.first()];
       Finding& f = out.report(zone, rec, cat("TLSA RRset at ", zone.owner_text(rec), " replaces every record (",
                                              combos_text(old_c), ") with new keys under new parameters (",
                                              combos_text(now_c), ") in one step"));
-      f.related.emplace_back(prev->loc(prev->records[first_record(*prev_set)]), "previously published TLSA RRset");
+      f.related.emplace_back(prev->loc(prev->records[prev_set->first()]), "previously published TLSA RRset");
     }
   }
 }

@@ -29,7 +29,7 @@ void check(const LintContext& ctx, FindingSink& out) {
                                 "; the next renewal makes a new key that no DANE-EE record at ",
                                 name_to_text(zone.names[st.set->owner].wire), " matches"));
     f.owner = s.label();
-    f.related.emplace_back(zone.loc(zone.records[first_record(*st.set)]), "DANE-EE records");
+    f.related.emplace_back(zone.loc(zone.records[st.set->first()]), "DANE-EE records");
   }
 }
 

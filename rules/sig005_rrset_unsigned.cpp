@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include "lint/dnssec/analysis.hpp"
 #include "lint/strings.hpp"
 
@@ -17,7 +15,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       // Glue, occluded data and delegation NS are not signed (RFC 4035 §2.2); DS and NSEC at a
       // delegation are, and is_authoritative() keeps them.
       if (set.type == 46 || !z.is_authoritative(set) || !zd.covering[i].empty()) continue;
-      uint32_t first = *std::min_element(set.records.begin(), set.records.end());
+      uint32_t first = set.first();
       out.report(z, z.records[first],
                  cat(type_name(set.type), " RRset at ", z.owner_text(z.records[first]), " has no RRSIG"));
     }

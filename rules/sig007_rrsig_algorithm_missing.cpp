@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <set>
 
 #include "lint/dnssec/analysis.hpp"
@@ -31,7 +30,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       for (uint8_t a : algs)
         if (!have.count(a)) missing += cat(missing.empty() ? "" : ", ", int(a), " (", algorithm_name(a), ")");
       if (missing.empty()) continue;
-      uint32_t first = *std::min_element(set.records.begin(), set.records.end());
+      uint32_t first = set.first();
       out.report(z, z.records[first], cat(type_name(set.type), " RRset at ", z.owner_text(z.records[first]),
                                           " has no RRSIG of algorithm ", missing,
                                           " although the DNSKEY RRset holds keys of it"));

@@ -37,7 +37,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       std::sort(targets.begin(), targets.end());
       std::string list;
       for (const std::string& t : targets) list += (list.empty() ? "" : ", ") + t;
-      const Record& rec = zone.records[*std::min_element(set.records.begin(), set.records.end())];
+      const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA at ", zone.owner_text(rec), ", but ", name_to_text(base),
                                 " is a mail domain whose MX points to ", list, "; clients look up TLSA at "
                                 "_25._tcp. of each MX host"));

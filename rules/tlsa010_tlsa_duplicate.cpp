@@ -1,7 +1,5 @@
-#include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <tuple>
 
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
@@ -15,9 +13,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (set.type != LDNS_RR_TYPE_TLSA) continue;
       // Keyed by the RDATA bytes (hashing, not ordering: GCC 12 -O3 misreports ordered byte-vector compares).
       std::unordered_map<std::string, const Record*> seen;
-      std::vector<uint32_t> in_file_order(set.records.begin(), set.records.end());
-      std::sort(in_file_order.begin(), in_file_order.end());
-      for (uint32_t idx : in_file_order) {
+      for (uint32_t idx : set.records) {  // file order: the first occurrence is seen first
         const Record& rec = zone->records[idx];
         auto rd = zone->rdata(rec);
         auto [it, fresh] = seen.emplace(std::string(reinterpret_cast<const char*>(rd.data()), rd.size()), &rec);

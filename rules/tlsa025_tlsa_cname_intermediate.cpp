@@ -1,6 +1,5 @@
 #include <ldns/ldns.h>
 
-#include <algorithm>
 #include <set>
 
 #include "lint/dane.hpp"
@@ -32,7 +31,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       const std::string* next = zs.cname(base);
       if (!next || !targets.count(base)) continue;
       ZoneSet::Chain chain = zs.follow(base);
-      const Record& rec = zone.records[*std::min_element(set.records.begin(), set.records.end())];
+      const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA at ", zone.owner_text(rec), ": ", name_to_text(base),
                                 " is a CNAME target and itself a CNAME to ", name_to_text(*next),
                                 "; clients look up TLSA under the chain's final name ", name_to_text(chain.names.back()),

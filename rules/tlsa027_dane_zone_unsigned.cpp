@@ -1,7 +1,5 @@
 #include <ldns/ldns.h>
 
-#include <algorithm>
-
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
 
@@ -17,7 +15,7 @@ void check(const LintContext& ctx, FindingSink& out) {
     if (zone.unreadable || ws.signing_of(i) != ZoneSigning::Offline || zone.is_signed()) continue;
     for (const RRset& set : zone.rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
-      const Record& rec = zone.records[*std::min_element(set.records.begin(), set.records.end())];
+      const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA at ", zone.owner_text(rec), " in ", zone.origin_text(),
                                 ", an unsigned zone published as is (signing = \"offline\"): clients ignore TLSA "
                                 "without DNSSEC"));

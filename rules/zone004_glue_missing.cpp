@@ -48,9 +48,7 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
     if (!at_apex && !(zone.is_delegation(id) && zone.is_authoritative(id))) continue;
     const RRset* ns = zone.find_rrset(id, LDNS_RR_TYPE_NS);
     if (!ns) continue;
-    std::vector<uint32_t> recs(ns->records.begin(), ns->records.end());
-    std::sort(recs.begin(), recs.end());
-    for (uint32_t idx : recs) {
+    for (uint32_t idx : ns->records) {
       const Record& rec = zone.records[idx];
       auto rd = zone.rdata(rec);
       std::string target = ascii_lower(std::string_view(reinterpret_cast<const char*>(rd.data()), rd.size()));

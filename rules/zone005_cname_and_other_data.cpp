@@ -18,13 +18,10 @@ void check(const LintContext& ctx, FindingSink& out) {
         if (s.type == LDNS_RR_TYPE_CNAME || s.type == LDNS_RR_TYPE_RRSIG || s.type == LDNS_RR_TYPE_NSEC)
           continue;
         others.push_back(s.type);
-        for (uint32_t r : s.records)
-          if (!first_other || r < *first_other) first_other = r;
+        if (!first_other || s.first() < *first_other) first_other = s.first();
       }
       if (others.empty()) continue;
-      std::vector<uint32_t> recs(cname->records.begin(), cname->records.end());
-      uint32_t first_cname = *std::min_element(recs.begin(), recs.end());
-      Finding& f = out.report(*zone, zone->records[first_cname],
+      Finding& f = out.report(*zone, zone->records[cname->first()],
                               cat("CNAME at ", name_to_text(zone->names[id].wire),
                                   " shares its owner with other data (", type_list(others), ")"));
       f.related.emplace_back(zone->loc(zone->records[*first_other]), "other data at the CNAME owner");

@@ -24,7 +24,7 @@ void check(const LintContext& ctx, FindingSink& out) {
             Finding& f = out.report(*zone, zone->records[*first],
                                     cat(name_to_text(zone->names[id].wire), " lies below the DNAME at ",
                                         dname_owner, " and can never be reached"));
-            f.related.emplace_back(zone->loc(zone->records[*std::min_element(d->records.begin(), d->records.end())]),
+            f.related.emplace_back(zone->loc(zone->records[d->first()]),
                                    "the DNAME");
           }
           break;

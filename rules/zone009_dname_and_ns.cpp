@@ -13,8 +13,8 @@ void check(const LintContext& ctx, FindingSink& out) {
       const RRset* dname = zone->find_rrset(id, LDNS_RR_TYPE_DNAME);
       const RRset* ns = zone->find_rrset(id, LDNS_RR_TYPE_NS);
       if (!dname || !ns) continue;
-      uint32_t d0 = *std::min_element(dname->records.begin(), dname->records.end());
-      uint32_t n0 = *std::min_element(ns->records.begin(), ns->records.end());
+      uint32_t d0 = dname->first();
+      uint32_t n0 = ns->first();
       Finding& f = out.report(*zone, zone->records[d0],
                               cat("DNAME and NS at ", name_to_text(zone->names[id].wire),
                                   ": a delegation point cannot also redirect its subtree"));

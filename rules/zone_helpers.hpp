@@ -15,8 +15,7 @@ namespace danelint::rules {
 inline std::optional<uint32_t> first_record_at(const ZoneModel& zone, uint32_t name) {
   std::optional<uint32_t> best;
   for (const RRset& s : zone.rrsets_at(name))
-    for (uint32_t r : s.records)
-      if (!best || r < *best) best = r;
+    if (!best || s.first() < *best) best = s.first();
   return best;
 }
 

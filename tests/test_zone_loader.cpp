@@ -411,3 +411,39 @@ TEST_CASE("index: zone cuts and DNAME occlusion agree with a walk up each name's
   CHECK(below_cut > 100);  // the fixture exercises both
   CHECK(below_dname > 100);
 }
+
+TEST_CASE("index: an RRset's records are in file order, whichever path sorted them") {
+  // Owners out of canonical order (the name sort runs), each RRset's records spread among other types,
+  // owners of a few records (the insertion sort) and of 40 or 60 (the stable sort), read by one and by
+  // 3 threads.
+  std::string text = "$ORIGIN example.\n@ 600 IN SOA ns hostmaster 1 2 3 4 5\n";
+  for (int round = 0; round < 20; ++round)
+    for (const char* owner : {"zz", "b", "a.b", "m", "y", "c.y"}) {
+      const bool few = owner[0] == 'y' || owner[0] == 'c';
+      if (few && round >= 4) continue;
+      text += cat(owner, " 600 IN TXT \"", round, "\"\n");
+      text += cat(owner, " 600 IN A 192.0.2.", round, "\n");
+      if (std::string_view(owner) == "m") text += cat("m 600 IN AAAA 2001:db8::", round, "\n");
+    }
+  for (int jobs : {1, 3}) {
+    CAPTURE(jobs);
+    auto z = load_zone_text(text, "t.zone", {.origin = "example.", .jobs = jobs, .parallel_min_bytes = 256});
+    REQUIRE(syntax_messages(*z).empty());
+    size_t seen = 0;
+    for (const RRset& s : z->rrsets()) {
+      CHECK(std::is_sorted(s.records.begin(), s.records.end()));
+      CHECK(std::adjacent_find(s.records.begin(), s.records.end()) == s.records.end());
+      uint32_t earliest = UINT32_MAX;
+      for (const Record& r : z->records)
+        if (r.owner == s.owner && r.type == s.type) earliest = std::min(earliest, r.line);
+      CHECK(z->records[s.first()].line == earliest);
+      seen += s.records.size();
+    }
+    CHECK(seen == z->records.size());
+    auto m = z->find_name(std::string("\x01m\x07" "example\x00", 11));
+    REQUIRE(m);
+    size_t at_m = 0;
+    for (const RRset& s : z->rrsets_at(*m)) at_m += s.records.size();
+    CHECK(at_m == 60);  // past the insertion sort's limit of 32 records per owner
+  }
+}
