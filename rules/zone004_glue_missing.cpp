@@ -20,14 +20,9 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
   auto apex = zone.apex();
   if (!apex) return;
   const std::string& origin = zone.origin_wire;
-  // Every name that exists in the zone: owners, and the empty non-terminals above them (RFC 4592
-  // §2.2.2), which are the only ones kept in a set (views into the zone's own name strings).
-  auto is_owner = [&](std::string_view n) {
-    auto id = zone.find_name(n);
-    return id && !zone.rrsets_at(*id).empty();
-  };
-  // The labels between an owner and the nearest name above it that the model holds own nothing; that
-  // name is an empty non-terminal too when it owns no records, and the walk goes on above it.
+  // The empty non-terminals (RFC 4592 §2.2.2), as views into the zone's own name strings. The labels
+  // between an owner and the nearest name above it that the model holds own nothing; that name is an
+  // empty non-terminal too when it owns no records, and the walk goes on above it.
   std::unordered_set<std::string_view> empty_non_terminals;
   for (uint32_t id = 0; id < zone.names.size(); ++id) {
     if (zone.out_of_zone(id) || zone.rrsets_at(id).empty()) continue;
@@ -41,7 +36,11 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
       if (!empty_non_terminals.insert(n).second) break;
     }
   }
-  auto exists = [&](std::string_view n) { return n == origin || is_owner(n) || empty_non_terminals.count(n); };
+  // A name exists in the zone when it is the apex, owns records, or is an empty non-terminal; `id` is its
+  // find_name result, which the caller may already hold.
+  auto exists = [&](std::string_view n, std::optional<uint32_t> id) {
+    return n == origin || (id && !zone.rrsets_at(*id).empty()) || empty_non_terminals.count(n);
+  };
 
   for (uint32_t id : zone.names_in_order()) {
     bool at_apex = id == *apex;
@@ -70,12 +69,12 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
       if (elsewhere) continue;
 
       bool found = false;
-      if (target == origin || (tid && !zone.rrsets_at(*tid).empty()) || empty_non_terminals.count(target)) {
+      if (exists(target, tid)) {
         found = tid && has_address(zone, *tid);
       } else {
         // No such name: a wildcard at the closest encloser would answer (RFC 4592 §3.3.1).
         std::string_view ce = target;
-        while (ce.size() > origin.size() && !exists(ce)) ce = parent_of(ce);
+        while (ce.size() > origin.size() && !exists(ce, zone.find_name(ce))) ce = parent_of(ce);
         std::string wild = std::string("\x01*", 2) + std::string(ce);
         auto wid = zone.find_name(wild);
         found = wid && has_address(zone, *wid);
