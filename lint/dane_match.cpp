@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <unordered_set>
 
 #include "gen/tlsa.hpp"
 #include "lint/c_ptr.hpp"
@@ -120,6 +121,14 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
                   ordinal(r.view.matching_type) == best[r.view.usage][r.view.selector];
   }
   return out;
+}
+
+void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::string_view)>& fn) {
+  std::unordered_set<std::string_view> seen;  // views into the zones' names
+  for (const auto& zone : ctx.zones())
+    for (const RRset& set : zone->rrsets())
+      if (set.type == LDNS_RR_TYPE_TLSA && seen.insert(zone->names[set.owner].canonical).second)
+        fn(zone->names[set.owner].canonical);
 }
 
 bool owner_in_loaded_zone(const LintContext& ctx, std::string_view owner_wire) {

@@ -19,6 +19,7 @@
 #include <openssl/x509.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,6 +67,10 @@ class OwnerZones {
 /// the zones it names are asked.
 std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner,
                                     const OwnerZones* zones = nullptr);
+/// Calls `fn` with each owner (canonical wire) of a TLSA RRset in the zones, once: an owner that a parent and
+/// its child zone both hold is one owner, whose records records_at gathers from both. Zone order, then
+/// canonical order.
+void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::string_view)>& fn);
 /// True when some loaded zone is authoritative for the name (so a missing RRset is really missing).
 bool owner_in_loaded_zone(const LintContext& ctx, std::string_view owner_wire);
 

@@ -1,7 +1,5 @@
 #include <ldns/ldns.h>
 
-#include <unordered_set>
-
 #include "lint/dane.hpp"
 #include "lint/dane_match.hpp"
 #include "lint/rule_helpers.hpp"
@@ -11,27 +9,20 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  std::unordered_set<std::string_view> done;  // an owner held by several zones is reported once
   const dane::OwnerZones zones(ctx);
-  for (const auto& zone : ctx.zones()) {
-    for (const RRset& set : zone->rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA) continue;
-      std::string_view owner = zone->names[set.owner].canonical;
-      if (!is_smtp_owner(parse_tlsa_owner(owner)) || !done.insert(owner).second) continue;
-      std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
-      if (recs.empty()) continue;
-      std::string why;
-      bool all = true;
-      for (const dane::OwnerRecord& r : recs) {
-        if (r.unusable == dane::Unusable::None) all = false;
-        else why += cat(why.empty() ? "" : ", ", tlsa_params(r.view), ": ", dane::unusable_text(r.unusable));
-      }
-      if (!all) continue;
-      out.report(*recs.front().zone, *recs.front().rec,
-                 cat("all ", recs.size(), " TLSA records at ", name_to_text(owner),
-                     " are unusable for SMTP (", why, "); senders must use TLS but cannot authenticate"));
+  dane::for_each_tlsa_owner(ctx, [&](std::string_view owner) {
+    if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
+    std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
+    if (recs.empty()) return;
+    std::string why;
+    for (const dane::OwnerRecord& r : recs) {
+      if (r.unusable == dane::Unusable::None) return;
+      why += cat(why.empty() ? "" : ", ", tlsa_params(r.view), ": ", dane::unusable_text(r.unusable));
     }
-  }
+    out.report(*recs.front().zone, *recs.front().rec,
+               cat("all ", recs.size(), " TLSA records at ", name_to_text(owner),
+                   " are unusable for SMTP (", why, "); senders must use TLS but cannot authenticate"));
+  });
 }
 
 }  // namespace
