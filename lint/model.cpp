@@ -275,92 +275,65 @@ void ZoneModel::build_index(int jobs) {
   auto name_less = [&](uint32_t a, uint32_t b) { return canonical_compare(names[a].canonical, names[b].canonical) < 0; };
   // Signers write names in canonical order (NSEC3 owners aside): check before sorting.
   if (!std::is_sorted(ordered_names_.begin(), ordered_names_.end(), name_less)) {
-    // dnssec-signzone, for one, does not write in canonical order. Sort by keys that compare as plain
-    // octet strings in canonical order: the labels right to left, each ended by 0x00, with 0x00 and
-    // 0x01 in a label escaped as 0x01 0x01 and 0x01 0x02 (order-preserving and prefix-free). That is
-    // several times faster than splitting both names into labels at every comparison.
+    // dnssec-signzone, for one, does not write in canonical order. Think of each name as a key that
+    // compares as a plain octet string in canonical order: its labels right to left, each ended by 0x00,
+    // with 0x00 and 0x01 in a label escaped as 0x01 0x01 and 0x01 0x02 (order-preserving and
+    // prefix-free). Every key starts with the labels that all names share (the zone's own, as a rule);
+    // the 8 octets after them decide most comparisons, so they are held beside the id, and only equal
+    // octets compare the names themselves. Splitting both names into labels at every comparison, or
+    // comparing keys kept in strings (a cache miss each), was most of the sort.
     ScopedTiming t("index: names were not in canonical order: sort");
-    // The ids are cut into one range per thread; each thread builds the keys of its range, then sorts
-    // it, and the sorted ranges are merged. Keys are unique (names are interned by canonical form),
-    // so the order is the same for any number of threads.
     const uint32_t n = static_cast<uint32_t>(names.size());
+    std::string_view shared = names[0].canonical;  // the labels every name ends with
+    for (uint32_t id = 1; id < n && shared.size() > 1; ++id)
+      while (!is_subdomain(names[id].canonical, shared)) shared.remove_prefix(static_cast<unsigned char>(shared[0]) + 1u);
+    struct Entry {
+      uint64_t head;  // the key's octets after the shared labels, first 8, big-endian, zero-padded
+      uint32_t id;
+    };
+    std::vector<Entry> entries(n);
+    auto head_of = [&](std::string_view w) {
+      w.remove_suffix(shared.size());  // the labels left of the shared ones
+      uint16_t offs[128];
+      size_t labels = 0;
+      for (size_t i = 0; i < w.size() && labels < 128; i += static_cast<unsigned char>(w[i]) + 1u)
+        offs[labels++] = static_cast<uint16_t>(i);
+      uint64_t head = 0;
+      int room = 8;
+      auto put = [&](unsigned char c) { head = head << 8 | c, --room; };
+      while (labels > 0 && room > 0) {
+        const size_t o = offs[--labels];
+        for (size_t i = o + 1; i <= o + static_cast<unsigned char>(w[o]) && room > 0; ++i) {
+          const unsigned char c = static_cast<unsigned char>(w[i]);
+          if (c > 1) {
+            put(c);
+          } else {
+            put(1);
+            if (room > 0) put(static_cast<unsigned char>(c + 1));
+          }
+        }
+        if (room > 0) put(0);
+      }
+      return room == 8 ? 0 : head << (8 * room);  // (a shift by 64 would be undefined)
+    };
+    auto entry_less = [&](const Entry& a, const Entry& b) {
+      if (a.head != b.head) return a.head < b.head;
+      return canonical_compare(names[a.id].canonical, names[b.id].canonical) < 0;
+    };
+    // The ids are cut into one range per thread; each thread sorts its range, and the sorted ranges
+    // are merged. Names are interned by canonical form, so no two compare equal and the order is the
+    // same for any number of threads.
     const unsigned ranges = n >= 65536 ? static_cast<unsigned>(std::clamp(jobs, 1, 8)) : 1;
     std::vector<uint32_t> first(ranges + 1);
     for (unsigned r = 0; r <= ranges; ++r) first[r] = static_cast<uint32_t>(uint64_t{n} * r / ranges);
-    std::vector<std::string> keys(ranges);
-    std::vector<uint32_t> key_at = filled<uint32_t>(size_t{n} + ranges);  // range r's offsets start at first[r] + r
-    auto key_in = [&](unsigned r, uint32_t id) {
-      const size_t at = size_t{id} + r;
-      return std::string_view(keys[r]).substr(key_at[at], key_at[at + 1] - key_at[at]);
-    };
-    auto build_keys = [&](unsigned r) {
-      std::string& out = keys[r];
-      size_t bytes = 0;
-      for (uint32_t id = first[r]; id < first[r + 1]; ++id) bytes += names[id].canonical.size() + 2;
-      out.reserve(bytes);  // escapes aside, a key is as long as its name
-      for (uint32_t id = first[r]; id < first[r + 1]; ++id) {
-        key_at[size_t{id} + r] = static_cast<uint32_t>(out.size());
-        const std::string_view w = names[id].canonical;
-        uint16_t offs[128];
-        size_t labels = 0;
-        for (size_t i = 0; i < w.size() && w[i] != 0 && labels < 128; i += static_cast<unsigned char>(w[i]) + 1u)
-          offs[labels++] = static_cast<uint16_t>(i);
-        while (labels > 0) {
-          const size_t o = offs[--labels];
-          const std::string_view label = w.substr(o + 1, static_cast<unsigned char>(w[o]));
-          if (std::none_of(label.begin(), label.end(), [](char c) { return static_cast<unsigned char>(c) <= 1; })) {
-            out += label;
-          } else {
-            for (char ch : label) {
-              unsigned char c = static_cast<unsigned char>(ch);
-              if (c <= 1) out += '\x01', out += static_cast<char>(c + 1);
-              else out += ch;
-            }
-          }
-          out += '\0';
-        }
-      }
-      key_at[size_t{first[r + 1]} + r] = static_cast<uint32_t>(out.size());
-    };
-    auto on_threads = [&](auto&& work) {
-      std::vector<std::thread> threads;
-      for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(work, r);
-      work(0);
-      for (auto& th : threads) th.join();
-    };
-    on_threads(build_keys);
-    // Most comparisons are decided by 8 octets held beside the id, taken after the prefix that every
-    // key shares (the zone's own labels, "example\0bench\0"): comparing the keys in the strings
-    // instead, a cache miss for each, was most of the sort. Equal octets fall back to the whole keys.
-    size_t shared = key_in(0, 0).size();
-    const std::string_view reference = key_in(0, 0);
-    for (unsigned r = 0; r < ranges; ++r)
-      for (uint32_t id = first[r]; id < first[r + 1] && shared > 0; ++id) {
-        const std::string_view k = key_in(r, id);
-        size_t m = std::min(shared, k.size()), i = 0;
-        while (i < m && k[i] == reference[i]) ++i;
-        shared = i;
-      }
-    struct Entry {
-      uint64_t head;  // octets [shared, shared + 8) of the key, big-endian, zero-padded
-      uint32_t id;
-      uint32_t range;
-    };
-    std::vector<Entry> entries(n);
-    auto entry_less = [&](const Entry& a, const Entry& b) {
-      if (a.head != b.head) return a.head < b.head;
-      return key_in(a.range, a.id) < key_in(b.range, b.id);
-    };
-    on_threads([&](unsigned r) {
-      for (uint32_t id = first[r]; id < first[r + 1]; ++id) {
-        const std::string_view k = key_in(r, id);
-        uint64_t head = 0;
-        for (size_t i = 0; i < 8; ++i)
-          head = head << 8 | (shared + i < k.size() ? static_cast<unsigned char>(k[shared + i]) : 0u);
-        entries[id] = Entry{head, id, r};
-      }
+    auto sort_range = [&](unsigned r) {
+      for (uint32_t id = first[r]; id < first[r + 1]; ++id) entries[id] = Entry{head_of(names[id].canonical), id};
       std::sort(entries.begin() + first[r], entries.begin() + first[r + 1], entry_less);
-    });
+    };
+    std::vector<std::thread> threads;
+    for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(sort_range, r);
+    sort_range(0);
+    for (auto& th : threads) th.join();
     for (unsigned r = 1; r < ranges; ++r)
       std::inplace_merge(entries.begin(), entries.begin() + first[r], entries.begin() + first[r + 1], entry_less);
     for (uint32_t i = 0; i < n; ++i) ordered_names_[i] = entries[i].id;

@@ -208,3 +208,23 @@ TEST_CASE("index: the sort's 8-octet heads agree with canonical order when names
     }
   }
 }
+
+TEST_CASE("index: the sort's heads escape \\000 and \\001 and end each label, up to the eighth octet") {
+  // Pairs that a head without the escapes, or without a label's end octet in its last place, would put
+  // in the wrong order: "z.x" sorts before "x\000a" (the label x is a prefix of x\000a), and
+  // "z.abcdefg" before "abcdefgh".
+  const char* owners[] = {"x\\000a", "z.x", "x", "x\\001", "x\\001\\001", "a.x\\000", "\\000", "\\001.x",
+                          "x\\002", "abcdefgh", "z.abcdefg", "abcdefg", "a.abcdefg", "abcdefg\\000", "z.abcdefg\\000",
+                          "abcdefg\\001", "abcdef\\000", "z.abcdef\\000"};
+  std::string text = "$ORIGIN example.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n";
+  for (const char* o : owners) text += cat(o, " 3600 IN A 192.0.2.1\n");
+  auto z = load_zone_text(text, "z.zone", opts(1));
+  REQUIRE(z->load_findings.empty());
+  const auto& order = z->names_in_order();
+  REQUIRE(order.size() == std::size(owners) + 1);
+  for (size_t i = 1; i < order.size(); ++i) {
+    CAPTURE(name_to_text(z->names[order[i - 1]].wire));
+    CAPTURE(name_to_text(z->names[order[i]].wire));
+    CHECK(canonical_compare(z->names[order[i - 1]].canonical, z->names[order[i]].canonical) < 0);
+  }
+}
