@@ -240,8 +240,14 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     }
     kept.push_back(std::move(f));
   }
-  std::sort(kept.begin(), kept.end(), finding_less);
-  result.findings = std::move(kept);
+  // Sorted as indices, then moved once into place: swapping the findings themselves (strings, related
+  // locations) during the sort cost more than the comparisons (12 500 findings of the 100k bench zone).
+  std::vector<uint32_t> order(kept.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return finding_less(kept[a], kept[b]); });
+  result.findings.clear();
+  result.findings.reserve(kept.size());
+  for (uint32_t i : order) result.findings.push_back(std::move(kept[i]));
 
   // A summary for rules that report many places in one file (expired signatures over a whole zone).
   std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
