@@ -7,18 +7,25 @@ namespace danelint {
 
 TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
   TlsaOwner o;
-  auto labels = name_labels(owner_wire);
-  if (labels.size() < 3) {
+  // The label at an offset; empty at the root or where the wire is cut short. (Rules parse every TLSA
+  // owner, some once per record: no vector of all the labels.)
+  auto label_at = [&](size_t at) -> std::string_view {
+    const size_t len = at < owner_wire.size() ? static_cast<unsigned char>(owner_wire[at]) : 0;
+    return len == 0 || at + 1 + len > owner_wire.size() ? std::string_view() : owner_wire.substr(at + 1, len);
+  };
+  const std::string_view first = label_at(0);
+  const std::string_view second = first.empty() ? std::string_view() : label_at(1 + first.size());
+  const size_t skip = 2 + first.size() + second.size();
+  if (second.empty() || label_at(skip).empty()) {
     o.problem = "needs _<port>._<proto>. followed by a host name";
     return o;
   }
-  std::string port_label = ascii_lower(labels[0]);
-  std::string proto_label = ascii_lower(labels[1]);
-  size_t skip = 2 + labels[0].size() + labels[1].size();
+  std::string port_label = ascii_lower(first);
+  std::string proto_label = ascii_lower(second);
   o.base_wire = std::string(owner_wire.substr(skip));
   bool proto_ok = proto_label == "_tcp" || proto_label == "_udp" || proto_label == "_sctp";
   if (port_label.size() < 2 || port_label[0] != '_') {
-    o.problem = cat("first label '", labels[0], "' is not _<port>");
+    o.problem = cat("first label '", first, "' is not _<port>");
     return o;
   }
   std::string_view digits = std::string_view(port_label).substr(1);
@@ -32,7 +39,7 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
       o.proto = proto_label.substr(1);
       return o;
     }
-    o.problem = cat("first label '", labels[0], "' is not _<port>");
+    o.problem = cat("first label '", first, "' is not _<port>");
     return o;
   }
   if (port < 1 || port > 65535 || (digits.size() > 1 && digits[0] == '0')) {
@@ -40,7 +47,7 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
     return o;
   }
   if (!proto_ok) {
-    o.problem = cat("second label '", labels[1], "' is not _tcp, _udp or _sctp");
+    o.problem = cat("second label '", second, "' is not _tcp, _udp or _sctp");
     return o;
   }
   o.form = TlsaOwner::Form::Valid;

@@ -18,22 +18,15 @@ int DnsName::label_count() const {
   return n;
 }
 
-std::vector<std::string_view> name_labels(std::string_view wire) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < wire.size()) {
-    size_t len = static_cast<unsigned char>(wire[i]);
-    if (len == 0 || i + 1 + len > wire.size()) break;
-    out.push_back(wire.substr(i + 1, len));
-    i += len + 1;
-  }
-  return out;
-}
-
 std::string name_to_text(std::string_view wire) {
   std::string out;
-  for (std::string_view label : name_labels(wire)) {
-    for (unsigned char c : label) {
+  out.reserve(wire.size());  // the usual name, without escapes: one octet per wire octet
+  // Label by label, stopping at the root or where the wire is cut short. (Findings name owners in their
+  // messages: no vector of labels per call.)
+  for (size_t i = 0; i < wire.size();) {
+    const size_t len = static_cast<unsigned char>(wire[i]);
+    if (len == 0 || i + 1 + len > wire.size()) break;
+    for (unsigned char c : wire.substr(i + 1, len)) {
       if (c == '.' || c == ';' || c == '\\' || c == '(' || c == ')' || c == '"' || c == '@' || c == '$') {
         out += '\\';
         out += static_cast<char>(c);
@@ -45,6 +38,7 @@ std::string name_to_text(std::string_view wire) {
       }
     }
     out += '.';
+    i += len + 1;
   }
   return out.empty() ? "." : out;
 }

@@ -44,8 +44,6 @@ void for_name_and_ancestors(std::string_view wire, Fn&& fn) {
     if (i == wire.size()) return;
   }
 }
-/// Splits a wire name into its labels (without length octets), leftmost first.
-std::vector<std::string_view> name_labels(std::string_view wire);
 
 /// RR type mnemonic ("TLSA", "TYPE65534").
 std::string type_name(uint16_t type);
