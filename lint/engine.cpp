@@ -240,14 +240,26 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     }
     kept.push_back(std::move(f));
   }
-  // Sorted as indices, then moved once into place: swapping the findings themselves (strings, related
+  // Sorted as indices, then each finding is moved into place once, following the permutation's cycles
+  // (no second vector of findings at the peak): swapping the findings themselves (strings, related
   // locations) during the sort cost more than the comparisons (12 500 findings of the 100k bench zone).
-  std::vector<uint32_t> order(kept.size());
+  std::vector<uint32_t> order(kept.size());  // order[i]: the finding that goes to place i
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return finding_less(kept[a], kept[b]); });
-  result.findings.clear();
-  result.findings.reserve(kept.size());
-  for (uint32_t i : order) result.findings.push_back(std::move(kept[i]));
+  for (uint32_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    Finding held = std::move(kept[start]);
+    uint32_t place = start;
+    while (order[place] != start) {
+      const uint32_t from = order[place];
+      kept[place] = std::move(kept[from]);
+      order[place] = place;
+      place = from;
+    }
+    kept[place] = std::move(held);
+    order[place] = place;
+  }
+  result.findings = std::move(kept);
 
   // A summary for rules that report many places in one file (expired signatures over a whole zone).
   std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
