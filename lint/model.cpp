@@ -47,46 +47,61 @@ std::string name_to_text(std::string_view wire) {
 std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire) {
   if (text == "@") return std::string(origin_wire);
   if (text == ".") return std::string(1, '\0');
-  std::string wire;
-  std::string label;
+  // The labels go straight into a buffer the size of the longest name, each behind a length octet
+  // filled in at its end, and the result is one copy of it: the loader converts every owner it reads
+  // (a string per label and appends per octet were ~400 instructions a name). Past 255 octets the name
+  // is invalid however it goes on, so the walk stops there.
+  char wire[256];
+  size_t n = 1, label_at = 0, label_len = 0;  // wire[label_at] is the current label's length octet
   bool absolute = false;
-  auto flush = [&]() -> bool {
-    if (label.empty() || label.size() > 63) return false;
-    wire += static_cast<char>(label.size());
-    wire += label;
-    label.clear();
+  auto put = [&](char c) {
+    if (n == sizeof wire) return false;
+    wire[n++] = c;
+    ++label_len;
     return true;
   };
   for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
+    const char c = text[i];
     if (c == '\\') {
-      if (i + 3 < text.size() + 0 && isdigit(static_cast<unsigned char>(text[i + 1])) &&
+      if (i + 3 < text.size() && isdigit(static_cast<unsigned char>(text[i + 1])) &&
           isdigit(static_cast<unsigned char>(text[i + 2])) && isdigit(static_cast<unsigned char>(text[i + 3]))) {
-        int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
-        if (v > 255) return std::nullopt;
-        label += static_cast<char>(v);
+        const int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+        if (v > 255 || !put(static_cast<char>(v))) return std::nullopt;
         i += 3;
       } else if (i + 1 < text.size()) {
-        label += text[++i];
+        if (!put(text[++i])) return std::nullopt;
       } else {
         return std::nullopt;
       }
     } else if (c == '.') {
-      if (!flush()) return std::nullopt;
-      if (i + 1 == text.size()) absolute = true;
-    } else {
-      label += c;
+      if (label_len == 0 || label_len > 63) return std::nullopt;
+      wire[label_at] = static_cast<char>(label_len);
+      if (i + 1 == text.size()) {
+        absolute = true;
+      } else {
+        if (n == sizeof wire) return std::nullopt;
+        label_at = n++;
+        label_len = 0;
+      }
+    } else if (!put(c)) {
+      return std::nullopt;
     }
   }
-  if (!label.empty() && !flush()) return std::nullopt;
-  if (absolute) {
-    wire += '\0';
-  } else {
-    if (origin_wire.empty()) return std::nullopt;
-    wire += origin_wire;
+  if (!absolute) {
+    if (label_len > 63) return std::nullopt;
+    if (label_len > 0) wire[label_at] = static_cast<char>(label_len);
+    else n = label_at;  // no text after the last dot (only when the text is empty)
+    if (origin_wire.empty() || n + origin_wire.size() > 255) return std::nullopt;
+    std::string out;
+    out.reserve(n + origin_wire.size());
+    out.append(wire, n);
+    out += origin_wire;
+    return out;
   }
-  if (wire.size() > 255) return std::nullopt;
-  return wire;
+  if (n + 1 > 255) return std::nullopt;
+  std::string out(wire, n);
+  out += '\0';
+  return out;
 }
 
 int canonical_compare(std::string_view a, std::string_view b) {

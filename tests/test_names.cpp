@@ -2,6 +2,8 @@
 // labels of the wire themselves, so the cases include wire cut short and escapes.
 #include <doctest/doctest.h>
 
+#include <optional>
+#include <random>
 #include <string>
 
 #include "lint/dane.hpp"
@@ -48,4 +50,100 @@ TEST_CASE("parse_tlsa_owner: port and protocol labels, service names, and owners
   CHECK(parse_tlsa_owner("\x03_25\x09_tcp\x02mx\x00"s).problem == too_short);
   CHECK(parse_tlsa_owner("").problem == too_short);
   CHECK(parse_tlsa_owner("\x03_25\x04_tcp\x02mx"s).form == TlsaOwner::Form::Valid);  // no root octet: three labels
+}
+
+namespace {
+
+// name_from_text as it was written first, a string per label: the reference for the buffer version.
+std::optional<std::string> reference_name_from_text(std::string_view text, std::string_view origin_wire) {
+  if (text == "@") return std::string(origin_wire);
+  if (text == ".") return std::string(1, '\0');
+  std::string wire, label;
+  bool absolute = false;
+  auto flush = [&]() -> bool {
+    if (label.empty() || label.size() > 63) return false;
+    wire += static_cast<char>(label.size());
+    wire += label;
+    label.clear();
+    return true;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\\') {
+      if (i + 3 < text.size() && isdigit(static_cast<unsigned char>(text[i + 1])) &&
+          isdigit(static_cast<unsigned char>(text[i + 2])) && isdigit(static_cast<unsigned char>(text[i + 3]))) {
+        int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+        if (v > 255) return std::nullopt;
+        label += static_cast<char>(v);
+        i += 3;
+      } else if (i + 1 < text.size()) {
+        label += text[++i];
+      } else {
+        return std::nullopt;
+      }
+    } else if (c == '.') {
+      if (!flush()) return std::nullopt;
+      if (i + 1 == text.size()) absolute = true;
+    } else {
+      label += c;
+    }
+  }
+  if (!label.empty() && !flush()) return std::nullopt;
+  if (absolute) {
+    wire += '\0';
+  } else {
+    if (origin_wire.empty()) return std::nullopt;
+    wire += origin_wire;
+  }
+  if (wire.size() > 255) return std::nullopt;
+  return wire;
+}
+
+}  // namespace
+
+TEST_CASE("name_from_text: the same result as the reference on random text, near every limit") {
+  std::mt19937 rng(20261130);
+  const std::string long_origin = [] {
+    std::string o;
+    for (int i = 0; i < 3; ++i) o += std::string(1, '\x3f') + std::string(63, 'o');
+    return o + "\x02zz" + std::string(1, '\0');  // 3 x 64 + 3 + 1 = 196 octets
+  }();
+  const std::string origins[] = {std::string(), "\x07""example\x00"s, long_origin};
+  const char* pieces[] = {"a", "B", "-", ".", "\\", "\\.", "\\0", "\\255", "\\256", "\\1", "9", "@", " ",
+                          "<62 x>", "yyyyyyyyyy"};
+  const std::string piece62(62, 'x');
+  size_t checked = 0, valid = 0;
+  for (int round = 0; round < 40000; ++round) {
+    std::string text;
+    const int parts = static_cast<int>(rng() % 40);
+    for (int p = 0; p < parts; ++p) {
+      const size_t k = rng() % std::size(pieces);
+      text += k == 13 ? piece62 : std::string(pieces[k]);
+    }
+    if (rng() % 3 == 0) text += '.';
+    for (const std::string& origin : origins) {
+      CAPTURE(text);
+      CAPTURE(origin.size());
+      const auto got = name_from_text(text, origin), want = reference_name_from_text(text, origin);
+      CHECK(got == want);
+      ++checked;
+      valid += want.has_value();
+    }
+  }
+  for (const std::string& edge : {""s, "@"s, "."s, "a"s, "a."s, ".a"s, "a..b"s, "\\"s, "a\\"s, std::string(63, 'l'),
+                                  std::string(64, 'l'), std::string(63, 'l') + ".", std::string(64, 'l') + "."}) {
+    for (const std::string& origin : origins) CHECK(name_from_text(edge, origin) == reference_name_from_text(edge, origin));
+  }
+  // Names of exactly 255 and 256 octets, absolute and relative to example. (9 octets).
+  const std::string l63(63, 'l');
+  for (size_t last : {61u, 62u}) {
+    const std::string labels = l63 + "." + l63 + "." + l63 + "." + std::string(last, 'l');
+    CHECK(name_from_text(labels + ".", "").has_value() == (last == 61));
+    CHECK(name_from_text(labels + ".", "") == reference_name_from_text(labels + ".", ""));
+    const std::string shorter = l63 + "." + l63 + "." + l63 + "." + std::string(last - 8, 'l');
+    CHECK(name_from_text(shorter, origins[1]).has_value() == (last == 61));
+    CHECK(name_from_text(shorter, origins[1]) == reference_name_from_text(shorter, origins[1]));
+  }
+  CHECK(checked == 120000);
+  CHECK(valid > 10000);  // the random texts reach valid names too, not only errors
 }
