@@ -44,13 +44,14 @@ std::string name_to_text(std::string_view wire) {
   return out.empty() ? "." : out;
 }
 
-std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire) {
-  if (text == "@") return std::string(origin_wire);
-  if (text == ".") return std::string(1, '\0');
+bool name_from_text(std::string_view text, std::string_view origin_wire, std::string& out) {
+  if (text == "@") return out.assign(origin_wire), true;
+  if (text == ".") return out.assign(1, '\0'), true;
   // The labels go straight into a buffer the size of the longest name, each behind a length octet
-  // filled in at its end, and the result is one copy of it: the loader converts every owner it reads
-  // (a string per label and appends per octet were ~400 instructions a name). Past 255 octets the name
-  // is invalid however it goes on, so the walk stops there.
+  // filled in at its end, and the result is one copy of it into `out`, whose capacity the loader
+  // reuses from record to record: it converts every owner it reads (a string per label and appends
+  // per octet were ~400 instructions a name). Past 255 octets the name is invalid however it goes
+  // on, so the walk stops there.
   char wire[256];
   size_t n = 1, label_at = 0, label_len = 0;  // wire[label_at] is the current label's length octet
   bool absolute = false;
@@ -66,41 +67,45 @@ std::optional<std::string> name_from_text(std::string_view text, std::string_vie
       if (i + 3 < text.size() && isdigit(static_cast<unsigned char>(text[i + 1])) &&
           isdigit(static_cast<unsigned char>(text[i + 2])) && isdigit(static_cast<unsigned char>(text[i + 3]))) {
         const int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
-        if (v > 255 || !put(static_cast<char>(v))) return std::nullopt;
+        if (v > 255 || !put(static_cast<char>(v))) return false;
         i += 3;
       } else if (i + 1 < text.size()) {
-        if (!put(text[++i])) return std::nullopt;
+        if (!put(text[++i])) return false;
       } else {
-        return std::nullopt;
+        return false;
       }
     } else if (c == '.') {
-      if (label_len == 0 || label_len > 63) return std::nullopt;
+      if (label_len == 0 || label_len > 63) return false;
       wire[label_at] = static_cast<char>(label_len);
       if (i + 1 == text.size()) {
         absolute = true;
       } else {
-        if (n == sizeof wire) return std::nullopt;
+        if (n == sizeof wire) return false;
         label_at = n++;
         label_len = 0;
       }
     } else if (!put(c)) {
-      return std::nullopt;
+      return false;
     }
   }
   if (!absolute) {
-    if (label_len > 63) return std::nullopt;
+    if (label_len > 63) return false;
     if (label_len > 0) wire[label_at] = static_cast<char>(label_len);
     else n = label_at;  // no text after the last dot (only when the text is empty)
-    if (origin_wire.empty() || n + origin_wire.size() > 255) return std::nullopt;
-    std::string out;
-    out.reserve(n + origin_wire.size());
-    out.append(wire, n);
+    if (origin_wire.empty() || n + origin_wire.size() > 255) return false;
+    out.assign(wire, n);
     out += origin_wire;
-    return out;
+    return true;
   }
-  if (n + 1 > 255) return std::nullopt;
-  std::string out(wire, n);
+  if (n + 1 > 255) return false;
+  out.assign(wire, n);
   out += '\0';
+  return true;
+}
+
+std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire) {
+  std::string out;
+  if (!name_from_text(text, origin_wire, out)) return std::nullopt;
   return out;
 }
 

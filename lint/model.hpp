@@ -31,6 +31,8 @@ struct DnsName {
 std::string name_to_text(std::string_view wire);
 /// Parses presentation form (absolute or relative to `origin_wire`) into wire; nullopt when invalid.
 std::optional<std::string> name_from_text(std::string_view text, std::string_view origin_wire = {});
+/// The same into `out`, reusing its capacity; false (and `out` unchanged) when invalid.
+bool name_from_text(std::string_view text, std::string_view origin_wire, std::string& out);
 /// RFC 4034 §6.1 canonical order of two canonical (lower-cased) wire names: <0, 0, >0.
 int canonical_compare(std::string_view a, std::string_view b);
 /// True when `name` equals `ancestor` or lies below it (both canonical wire).

@@ -823,9 +823,8 @@ class Loader {
       if (prev_owner_.empty()) return syntax(file, e.first_line, "record has no owner and no previous owner", e.last_line);
       owner_wire_ = prev_owner_;
     } else {
-      auto wire = name_from_text(e.tokens[0].text, origin_wire_);
-      if (!wire) return syntax(file, e.first_line, cat("owner '", clip(e.tokens[0].text), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
-      owner_wire_ = std::move(*wire);
+      if (!name_from_text(e.tokens[0].text, origin_wire_, owner_wire_))
+        return syntax(file, e.first_line, cat("owner '", clip(e.tokens[0].text), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
       i = 1;
     }
     // Only messages and the ldns fallback need the owner as text.

@@ -144,6 +144,12 @@ TEST_CASE("name_from_text: the same result as the reference on random text, near
     CHECK(name_from_text(shorter, origins[1]).has_value() == (last == 61));
     CHECK(name_from_text(shorter, origins[1]) == reference_name_from_text(shorter, origins[1]));
   }
+  // The form that writes into a string the caller keeps (the loader's owner): unchanged when invalid.
+  std::string kept = "\x04keep\x00"s;
+  CHECK(!name_from_text("a..b", origins[1], kept));
+  CHECK(kept == "\x04keep\x00"s);
+  CHECK(name_from_text("mx", origins[1], kept));
+  CHECK(kept == "\x02mx\x07""example\x00"s);
   CHECK(checked == 120000);
   CHECK(valid > 10000);  // the random texts reach valid names too, not only errors
 }
