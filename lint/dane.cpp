@@ -5,14 +5,24 @@
 
 namespace danelint {
 
+namespace {
+/// The label at an offset of a wire name; empty at the root or where the wire is cut short. (Rules
+/// parse every TLSA owner, some once per record: no vector of all the labels.)
+std::string_view label_at(std::string_view wire, size_t at) {
+  const size_t len = at < wire.size() ? static_cast<unsigned char>(wire[at]) : 0;
+  return len == 0 || at + 1 + len > wire.size() ? std::string_view() : wire.substr(at + 1, len);
+}
+}  // namespace
+
+bool is_smtp_owner(std::string_view owner_wire) {
+  const std::string_view first = label_at(owner_wire, 0);
+  const std::string_view second = label_at(owner_wire, 1 + first.size());
+  return first == "_25" && equals_icase(second, "_tcp") && !label_at(owner_wire, 2 + first.size() + second.size()).empty();
+}
+
 TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
   TlsaOwner o;
-  // The label at an offset; empty at the root or where the wire is cut short. (Rules parse every TLSA
-  // owner, some once per record: no vector of all the labels.)
-  auto label_at = [&](size_t at) -> std::string_view {
-    const size_t len = at < owner_wire.size() ? static_cast<unsigned char>(owner_wire[at]) : 0;
-    return len == 0 || at + 1 + len > owner_wire.size() ? std::string_view() : owner_wire.substr(at + 1, len);
-  };
+  auto label_at = [&](size_t at) { return danelint::label_at(owner_wire, at); };
   const std::string_view first = label_at(0);
   const std::string_view second = first.empty() ? std::string_view() : label_at(1 + first.size());
   const size_t skip = 2 + first.size() + second.size();

@@ -23,5 +23,8 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire);
 inline bool is_smtp_owner(const TlsaOwner& o) {
   return o.form == TlsaOwner::Form::Valid && o.port == 25 && o.proto == "tcp";
 }
+/// The same test on the name itself, for rules that need nothing else of the parse (it copies the base
+/// domain into a string).
+bool is_smtp_owner(std::string_view owner_wire);
 
 }  // namespace danelint

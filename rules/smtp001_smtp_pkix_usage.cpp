@@ -7,7 +7,7 @@ namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
   for_each_tlsa(ctx, [&](const ZoneModel& zone, const Record& rec, const TlsaView& t) {
-    if (t.usage > 1 || !is_smtp_owner(parse_tlsa_owner(zone.owner(rec).wire))) return;
+    if (t.usage > 1 || !is_smtp_owner(zone.owner(rec).wire)) return;
     out.report(zone, rec, cat(tlsa_params(t), ": ", t.usage == 0 ? "PKIX-TA" : "PKIX-EE",
                               " usage at an SMTP owner; MTAs treat it as unusable"));
   });

@@ -15,7 +15,7 @@ void check(const LintContext& ctx, FindingSink& out) {
   for_each_tlsa(ctx, [&](const ZoneModel& zone, const Record& rec, const TlsaView& t) {
     // Usages 0/1 and unassigned values are errors reported by their own rules.
     if (t.usage < 2 || t.usage > 3 || t.selector > 1 || t.matching_type > 2) return;
-    if (recommended(t) || !is_smtp_owner(parse_tlsa_owner(zone.owner(rec).wire))) return;
+    if (recommended(t) || !is_smtp_owner(zone.owner(rec).wire)) return;
     out.report(zone, rec, cat(tlsa_params(t), " at an SMTP owner; RFC 7672 recommends 3 1 1, 3 1 2, 2 1 1 or 2 0 1"));
   });
 }

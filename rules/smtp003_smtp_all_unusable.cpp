@@ -11,7 +11,7 @@ namespace {
 void check(const LintContext& ctx, FindingSink& out) {
   const dane::OwnerZones zones(ctx);
   dane::for_each_tlsa_owner(ctx, [&](std::string_view owner) {
-    if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
+    if (!is_smtp_owner(owner)) return;
     std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
     if (recs.empty()) return;
     std::string why;

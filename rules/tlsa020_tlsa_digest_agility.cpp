@@ -16,7 +16,7 @@ namespace {
 void check(const LintContext& ctx, FindingSink& out) {
   const dane::OwnerZones zones(ctx);
   dane::for_each_tlsa_owner(ctx, [&](std::string_view owner) {
-    bool smtp = is_smtp_owner(parse_tlsa_owner(owner));
+    bool smtp = is_smtp_owner(owner);
     std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, smtp, &zones);
     // Only SHA2-512 records can be left behind by SHA2-256 ones: most owners have none.
     if (std::none_of(recs.begin(), recs.end(), [](const dane::OwnerRecord& r) {

@@ -24,7 +24,7 @@ void check(const LintContext& ctx, FindingSink& out) {
   for_each_tlsa(ctx, [&](const ZoneModel& zone, const Record& rec, const TlsaView& t) {
     if (t.usage != gen::kDaneEe || t.matching_type > gen::kSha512) return;
     const std::string_view owner = zone.owner(rec).canonical;
-    if (!is_smtp_owner(parse_tlsa_owner(owner))) return;
+    if (!is_smtp_owner(owner)) return;
     uses.push_back({t, &zone, &rec, owner, uses.size()});
   });
   auto key_order = [](const Use& a, const Use& b) { return association_order(a.tlsa, b.tlsa); };

@@ -153,3 +153,19 @@ TEST_CASE("name_from_text: the same result as the reference on random text, near
   CHECK(checked == 120000);
   CHECK(valid > 10000);  // the random texts reach valid names too, not only errors
 }
+
+TEST_CASE("is_smtp_owner on the name agrees with is_smtp_owner on the parse") {
+  const std::string firsts[] = {"\x03_25"s, "\x04_025"s, "\x03_26"s, "\x04_25x"s, "\x02""25"s, "\x05_smtp"s, ""s, "\x09_25"s};
+  const std::string seconds[] = {"\x04_tcp"s, "\x04_TcP"s, "\x04_udp"s, "\x03tcp"s, "\x05_tcpx"s, ""s, "\x09_tcp"s};
+  const std::string rests[] = {"\x02mx\x07""example\x00"s, "\x02mx"s, "\x00"s, ""s, "\x05mx"s};
+  size_t smtp = 0;
+  for (const std::string& a : firsts)
+    for (const std::string& b : seconds)
+      for (const std::string& c : rests) {
+        const std::string wire = a + b + c;
+        CAPTURE(name_to_text(wire));
+        CHECK(is_smtp_owner(wire) == is_smtp_owner(parse_tlsa_owner(wire)));
+        smtp += is_smtp_owner(wire);
+      }
+  CHECK(smtp == 4);  // _25 with _tcp or _TcP, before mx.example. or a bare mx
+}
