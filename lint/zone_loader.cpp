@@ -67,6 +67,14 @@ constexpr FieldLimit kFieldLimits[] = {
     {LDNS_RR_TYPE_SOA, 4, 32},      {LDNS_RR_TYPE_SOA, 5, 32},        {LDNS_RR_TYPE_SOA, 6, 32},
     {LDNS_RR_TYPE_CERT, 1, 16},     {LDNS_RR_TYPE_URI, 0, 16},        {LDNS_RR_TYPE_URI, 1, 16},
 };
+/// The types that have an entry above, so that most records (A, AAAA, TXT, ...) skip the table.
+constexpr auto kTypesWithLimits = [] {
+  std::array<bool, 512> has{};
+  for (const FieldLimit& lim : kFieldLimits) has[lim.type] = true;
+  return has;
+}();
+static_assert(std::none_of(std::begin(kFieldLimits), std::end(kFieldLimits),
+                           [](const FieldLimit& lim) { return lim.type >= kTypesWithLimits.size(); }));
 
 /// A token as shown in a message: control and non-ASCII bytes escaped as \DDD (no terminal escapes
 /// and no invalid UTF-8 in JSON from a hostile file), and cut short so that a 10 MB token does not
@@ -92,8 +100,17 @@ constexpr HexTail kHexTails[] = {{LDNS_RR_TYPE_TLSA, 3}, {LDNS_RR_TYPE_SMIMEA, 3
                                  {LDNS_RR_TYPE_CDS, 3},  {LDNS_RR_TYPE_SSHFP, 2}};
 
 bool is_class_token(std::string_view t) {
-  return equals_icase(t, "IN") || equals_icase(t, "CH") || equals_icase(t, "HS") || equals_icase(t, "CS") ||
-         starts_with_icase(t, "CLASS");
+  // Asked of the TTL, class and type tokens of every record: the two-letter classes without a call each.
+  if (t.size() == 2) {
+    const char a = static_cast<char>(t[0] | 0x20), b = static_cast<char>(t[1] | 0x20);
+    return (a == 'i' && b == 'n') || (a == 'c' && b == 'h') || (a == 'h' && b == 's') || (a == 'c' && b == 's');
+  }
+  return starts_with_icase(t, "CLASS");
+}
+
+bool is_hex_digit(char c) {  // isxdigit in the C locale, inline (it ran once per digit of every TLSA and DS)
+  const char l = static_cast<char>(c | 0x20);
+  return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'f');
 }
 
 std::string derive_origin_from_filename(const std::string& path) {
@@ -862,17 +879,19 @@ class Loader {
                     e.last_line, owner_text());
     size_t rdata_start = i + 1;
     // Reject numbers that ldns would wrap silently (TLSA usage 256 becomes 0, MX 65536 becomes 0).
-    for (const FieldLimit& lim : kFieldLimits) {
-      if (lim.type != type || rdata_start + lim.index >= e.tokens.size()) continue;
-      const Token& tok = e.tokens[rdata_start + lim.index];
-      uint64_t v = 0;
-      bool digits = !tok.text.empty() && tok.text.find_first_not_of("0123456789") == std::string::npos;
-      if (!digits) continue;
-      uint64_t max = lim.bits == 32 ? 0xffffffffull : (1ull << lim.bits) - 1;
-      if (!parse_u64(tok.text, v) || v > max)
-        return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", clip(tok.text),
-                                           " is out of range 0 to ", max),
-                      e.last_line, owner_text(), type_name(type));
+    if (type < kTypesWithLimits.size() && kTypesWithLimits[type]) {
+      for (const FieldLimit& lim : kFieldLimits) {
+        if (lim.type != type || rdata_start + lim.index >= e.tokens.size()) continue;
+        const Token& tok = e.tokens[rdata_start + lim.index];
+        uint64_t v = 0;
+        bool digits = !tok.text.empty() && tok.text.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) continue;
+        uint64_t max = lim.bits == 32 ? 0xffffffffull : (1ull << lim.bits) - 1;
+        if (!parse_u64(tok.text, v) || v > max)
+          return syntax(file, tok.line, cat(type_name(type), " field ", lim.index + 1, " value ", clip(tok.text),
+                                             " is out of range 0 to ", max),
+                        e.last_line, owner_text(), type_name(type));
+      }
     }
     // ldns 1.8.3 takes an odd number of hex digits ("0C7") without complaint and pads the last
     // nibble: that is a typo or a cut-off paste, never intended data.
@@ -881,7 +900,7 @@ class Loader {
       size_t digits = 0;
       bool all_hex = true;
       for (size_t k = rdata_start + h.index; k < e.tokens.size(); ++k) {
-        for (char c : e.tokens[k].text) all_hex = all_hex && isxdigit(static_cast<unsigned char>(c));
+        for (char c : e.tokens[k].text) all_hex = all_hex && is_hex_digit(c);
         digits += e.tokens[k].text.size();
       }
       if (all_hex && digits % 2 != 0)

@@ -184,3 +184,19 @@ TEST_CASE("zone loader: non-ASCII bytes of a bad token are escaped, so JSON outp
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "unknown record type '\\255\\254TYPE'");
 }
+
+TEST_CASE("zone loader: class tokens in any case, and hex digits of either case") {
+  CHECK(syntax_of(kHead + "www in A 192.0.2.1\nwww In AAAA 2001:db8::1\n").empty());
+  for (const char* cls : {"CH", "ch", "hS", "Cs", "CLASS3", "class255"}) {
+    CAPTURE(cls);
+    auto f = syntax_of(kHead + "www " + cls + " TXT \"x\"\n");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].message == std::string("class ") + cls + " is not IN");
+  }
+  // Two letters that are no class are read as the type.
+  auto f = syntax_of(kHead + "www IM A 192.0.2.1\n");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "unknown record type 'IM'");
+  CHECK(syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 0c72aC70B745ac19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3Df\n").empty());
+  CHECK(syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 fc72aC70B745ac19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3F\n").size() == 1);
+}
