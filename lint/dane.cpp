@@ -6,30 +6,37 @@
 namespace danelint {
 
 namespace {
-/// The label at an offset of a wire name; empty at the root or where the wire is cut short. (Rules
-/// parse every TLSA owner, some once per record: no vector of all the labels.)
-std::string_view label_at(std::string_view wire, size_t at) {
-  const size_t len = at < wire.size() ? static_cast<unsigned char>(wire[at]) : 0;
-  return len == 0 || at + 1 + len > wire.size() ? std::string_view() : wire.substr(at + 1, len);
+/// The first two labels of a TLSA owner (_<port> and _<proto> when well formed) and the offset of the
+/// host name after them; nullopt when the wire holds fewer than three labels. (Rules look at every TLSA
+/// owner, some once per record: no vector of all the labels.)
+struct OwnerPrefix {
+  std::string_view first, second;
+  size_t base_at = 0;
+};
+std::optional<OwnerPrefix> owner_prefix(std::string_view wire) {
+  OwnerPrefix p;
+  p.first = label_at(wire, 0);
+  if (p.first.empty()) return std::nullopt;
+  p.second = label_at(wire, 1 + p.first.size());
+  p.base_at = 2 + p.first.size() + p.second.size();
+  if (p.second.empty() || label_at(wire, p.base_at).empty()) return std::nullopt;
+  return p;
 }
 }  // namespace
 
 bool is_smtp_owner(std::string_view owner_wire) {
-  const std::string_view first = label_at(owner_wire, 0);
-  const std::string_view second = label_at(owner_wire, 1 + first.size());
-  return first == "_25" && equals_icase(second, "_tcp") && !label_at(owner_wire, 2 + first.size() + second.size()).empty();
+  const auto p = owner_prefix(owner_wire);
+  return p && p->first == "_25" && equals_icase(p->second, "_tcp");
 }
 
 TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
   TlsaOwner o;
-  auto label_at = [&](size_t at) { return danelint::label_at(owner_wire, at); };
-  const std::string_view first = label_at(0);
-  const std::string_view second = first.empty() ? std::string_view() : label_at(1 + first.size());
-  const size_t skip = 2 + first.size() + second.size();
-  if (second.empty() || label_at(skip).empty()) {
+  const auto prefix = owner_prefix(owner_wire);
+  if (!prefix) {
     o.problem = "needs _<port>._<proto>. followed by a host name";
     return o;
   }
+  const auto [first, second, skip] = *prefix;
   std::string port_label = ascii_lower(first);
   std::string proto_label = ascii_lower(second);
   o.base_wire = std::string(owner_wire.substr(skip));

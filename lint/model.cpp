@@ -24,10 +24,9 @@ std::string name_to_text(std::string_view wire) {
   out.reserve(wire.size());  // the usual name, without escapes: one octet per wire octet
   // Label by label, stopping at the root or where the wire is cut short. (Findings name owners in their
   // messages: no vector of labels per call.)
-  for (size_t i = 0; i < wire.size();) {
-    const size_t len = static_cast<unsigned char>(wire[i]);
-    if (len == 0 || i + 1 + len > wire.size()) break;
-    for (unsigned char c : wire.substr(i + 1, len)) {
+  size_t at = 0;
+  for (std::string_view label = label_at(wire, at); !label.empty(); at += 1 + label.size(), label = label_at(wire, at)) {
+    for (unsigned char c : label) {
       if (c == '.' || c == ';' || c == '\\' || c == '(' || c == ')' || c == '"' || c == '@' || c == '$') {
         out += '\\';
         out += static_cast<char>(c);
@@ -39,7 +38,6 @@ std::string name_to_text(std::string_view wire) {
       }
     }
     out += '.';
-    i += len + 1;
   }
   return out.empty() ? "." : out;
 }
@@ -109,21 +107,22 @@ std::optional<std::string> name_from_text(std::string_view text, std::string_vie
   return out;
 }
 
+namespace {
+/// The offset of each label's length octet, leftmost first, up to the root or where the wire is cut short;
+/// returns the count. A wire name of 255 octets has at most 127 labels.
+size_t label_offsets(std::string_view w, uint16_t (&out)[128]) {
+  size_t n = 0, at = 0;
+  for (std::string_view label = label_at(w, at); !label.empty() && n < 128; at += 1 + label.size(), label = label_at(w, at))
+    out[n++] = static_cast<uint16_t>(at);
+  return n;
+}
+}  // namespace
+
 int canonical_compare(std::string_view a, std::string_view b) {
   // Compare label by label from the rightmost (RFC 4034 §6.1). Label offsets go on the stack: this
   // runs inside sorts of every owner name of the zone, where a heap allocation per call showed.
   uint16_t oa[128], ob[128];  // a wire name of 255 octets has at most 127 labels
-  auto offsets = [](std::string_view w, uint16_t* out) {
-    size_t n = 0, i = 0;
-    while (i < w.size() && n < 128) {
-      size_t len = static_cast<unsigned char>(w[i]);
-      if (len == 0 || i + 1 + len > w.size()) break;
-      out[n++] = static_cast<uint16_t>(i);
-      i += len + 1;
-    }
-    return n;
-  };
-  size_t ia = offsets(a, oa), ib = offsets(b, ob);
+  size_t ia = label_offsets(a, oa), ib = label_offsets(b, ob);
   while (ia > 0 && ib > 0) {
     --ia, --ib;
     std::string_view x = a.substr(oa[ia] + 1u, static_cast<unsigned char>(a[oa[ia]]));
@@ -324,9 +323,7 @@ void ZoneModel::build_index(int jobs) {
     auto head_of = [&](std::string_view w) {
       w.remove_suffix(shared.size());  // the labels left of the shared ones
       uint16_t offs[128];
-      size_t labels = 0;
-      for (size_t i = 0; i < w.size() && labels < 128; i += static_cast<unsigned char>(w[i]) + 1u)
-        offs[labels++] = static_cast<uint16_t>(i);
+      size_t labels = label_offsets(w, offs);
       uint64_t head = 0;
       int room = 8;
       auto put = [&](unsigned char c) { head = head << 8 | c, --room; };

@@ -47,6 +47,13 @@ void for_name_and_ancestors(std::string_view wire, Fn&& fn) {
   }
 }
 
+/// The label (without its length octet) that starts at offset `at` of a wire name; empty at the root, and
+/// where the wire is cut short (a length octet that runs past the end).
+inline std::string_view label_at(std::string_view wire, size_t at) {
+  const size_t len = at < wire.size() ? static_cast<unsigned char>(wire[at]) : 0;
+  return len == 0 || at + 1 + len > wire.size() ? std::string_view() : wire.substr(at + 1, len);
+}
+
 /// RR type mnemonic ("TLSA", "TYPE65534").
 std::string type_name(uint16_t type);
 
