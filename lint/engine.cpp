@@ -129,14 +129,25 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     std::vector<size_t> todo;
     for (size_t i = 0; i < rules.size(); ++i)
       if (rules[i]->check && dnssec::rule_needs_analysis(rules[i]->info.id) == with_analysis) todo.push_back(i);
-    // The NSEC rules share one denial analysis per zone (lint/dnssec/denial.hpp), built by the first
-    // that asks while the others wait for it. Start one of them first and queue the rest last, so the
-    // other threads run other rules meanwhile instead of waiting.
-    auto shares_denial = [&](size_t i) { return rules[i]->info.id.starts_with("NSEC"); };
-    auto first = std::find_if(todo.begin(), todo.end(), shares_denial);
-    if (first != todo.end()) {
-      std::rotate(todo.begin(), first, first + 1);
-      std::stable_partition(todo.begin() + 1, todo.end(), [&](size_t i) { return !shares_denial(i); });
+    // Rules of one shared analysis (Rule::shared_analysis) wait for whichever of them builds it. Start
+    // one of each group first and queue the rest last, so the other threads run other rules meanwhile.
+    {
+      std::vector<size_t> first, rest, waiting;
+      std::vector<std::string_view> started;
+      for (size_t i : todo) {
+        const std::string_view shared = rules[i]->shared_analysis;
+        if (shared.empty()) {
+          rest.push_back(i);
+        } else if (std::find(started.begin(), started.end(), shared) == started.end()) {
+          started.push_back(shared);
+          first.push_back(i);
+        } else {
+          waiting.push_back(i);
+        }
+      }
+      todo = std::move(first);
+      todo.insert(todo.end(), rest.begin(), rest.end());
+      todo.insert(todo.end(), waiting.begin(), waiting.end());
     }
     std::atomic<size_t> next{0};
     auto worker = [&] {

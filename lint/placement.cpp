@@ -3,10 +3,12 @@
 #include <ldns/ldns.h>
 
 #include "lint/strings.hpp"
+#include "lint/timings.hpp"
 
 namespace danelint {
 
 ZoneSet::ZoneSet(const Workspace& ws) : ws_(ws) {
+  ScopedTiming timing("placement: CNAMEs");
   for (size_t i = 0; i < ws.zones.size(); ++i) {
     const auto& z = ws.zones[i];
     if (!z->unreadable) by_origin_.emplace(z->origin_wire, static_cast<int>(i));
@@ -51,8 +53,9 @@ ZoneSet::Lookup ZoneSet::find(std::string_view canon) const {
   return best;
 }
 
-bool ZoneSet::has(std::string_view canon, uint16_t type) const {
-  Lookup l = find(canon);
+bool ZoneSet::has(std::string_view canon, uint16_t type) const { return has(find(canon), type); }
+
+bool ZoneSet::has(const Lookup& l, uint16_t type) const {
   if (l.where != Where::InZone || !l.name) return false;
   const ZoneModel& z = *ws_.zones[static_cast<size_t>(l.zone)];
   return z.find_rrset(*l.name, type) != nullptr;
@@ -79,6 +82,64 @@ ZoneSet::Chain ZoneSet::follow(std::string_view canon) const {
   c.loop = true;
   return c;
 }
+
+MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
+  const ZoneSet& zs = ZoneSet::shared(ws);
+  ScopedTiming timing("placement: MX hosts");
+  size_t count = 0;
+  for (const auto& zone : ws.zones)
+    for (const RRset& set : zone->rrsets())
+      if (set.type == LDNS_RR_TYPE_MX) count += set.records.size();
+  hosts.reserve(count);
+  std::string tlsa_owner;  // reused: one buffer for every _25._tcp. name
+  auto tlsa_lookup = [&](std::string_view host) {
+    tlsa_owner.assign("\3_25\4_tcp");
+    tlsa_owner.append(host);
+    return zs.find(tlsa_owner);
+  };
+  for (size_t zi = 0; zi < ws.zones.size(); ++zi) {
+    const ZoneModel& zone = *ws.zones[zi];
+    for (const RRset& set : zone.rrsets()) {
+      if (set.type != LDNS_RR_TYPE_MX || !zone.is_authoritative(set.owner)) continue;
+      rrset_begin.push_back(static_cast<uint32_t>(hosts.size()));
+      for (uint32_t i : set.records) {
+        MxHost& h = hosts.emplace_back();
+        h.zone = static_cast<uint32_t>(zi);
+        h.record = i;
+        const auto target = mx_target(zone.rdata(zone.records[i]));
+        if (!target) {
+          h.malformed = true;
+          continue;
+        }
+        h.root = *target == std::string_view("\0", 1);
+        h.target_cname = zs.cname(*target);
+        const ZoneSet::Chain chain = h.target_cname ? zs.follow(*target) : ZoneSet::Chain{};
+        h.chain_loop = chain.loop;
+        const ZoneSet::Lookup at_target = zs.find(*target);
+        h.target_in_zone = at_target.where == ZoneSet::Where::InZone;
+        h.tlsa_at_target = zs.has(tlsa_lookup(*target), LDNS_RR_TYPE_TLSA);
+        h.tlsa_cname_at_target = zs.cname(tlsa_owner) != nullptr;
+        const bool alias = !chain.names.empty() && chain.names.back() != *target;
+        const ZoneSet::Lookup at_host = alias ? zs.find(chain.names.back()) : at_target;
+        h.host_in_zone = at_host.where == ZoneSet::Where::InZone;
+        h.tlsa_at_host = alias ? zs.has(tlsa_lookup(chain.names.back()), LDNS_RR_TYPE_TLSA) : h.tlsa_at_target;
+        h.host_has_address = zs.has(at_host, LDNS_RR_TYPE_A) || zs.has(at_host, LDNS_RR_TYPE_AAAA);
+      }
+    }
+  }
+  rrset_begin.push_back(static_cast<uint32_t>(hosts.size()));
+}
+
+const MxHosts& MxHosts::shared(const Workspace& ws) {
+  return *ws.shared->get_as<MxHosts>("mx-hosts", [&] { return std::make_shared<const MxHosts>(ws); });
+}
+
+std::string MxHosts::target(const MxHost& h) const {
+  const ZoneModel& zone = *ws_.zones[h.zone];
+  return mx_target(zone.rdata(zone.records[h.record])).value_or(std::string());
+}
+
+ZoneSet::Chain MxHosts::chain(const MxHost& h) const { return ZoneSet::shared(ws_).follow(target(h)); }
 
 std::optional<std::string> mx_target(std::span<const uint8_t> rdata) {
   if (rdata.size() < 3) return std::nullopt;

@@ -52,6 +52,10 @@ struct Rule {
   RuleInfo info{};
   /// Null for rules whose findings come from the loaders (input-unreadable, zone-syntax).
   void (*check)(const LintContext&, FindingSink&){nullptr};
+  /// The analysis shared with other rules that the check builds on first use while the others wait (the
+  /// NSEC rules' denial analysis, the SMTP rules' MX hosts), if any: the engine starts one rule of each
+  /// such group early and queues the rest last.
+  std::string_view shared_analysis{};
 };
 
 /// The catalogue, sorted by id (rules/catalogue.cpp).

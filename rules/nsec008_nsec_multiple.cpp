@@ -32,6 +32,7 @@ www.example. 3600 IN A 192.0.2.2
 www.example. 3600 IN NSEC example. A NSEC
 )zone",
              .references = "RFC 4035 §2.3"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "denial"};
 
 }  // namespace danelint::rules

@@ -30,6 +30,7 @@ sub.example. 3600 IN NSEC example. NS NSEC
 ns.sub.example. 3600 IN A 192.0.2.1
 )zone",
              .references = "RFC 4035 §2.3; RFC 5155 §7.1"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "denial"};
 
 }  // namespace danelint::rules

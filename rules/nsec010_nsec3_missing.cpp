@@ -28,6 +28,7 @@ www.example. 3600 IN A 192.0.2.2
 9kqnrpnekplbct2m3k9jh3cljviok2b5.example. 3600 IN NSEC3 1 0 0 - 3msev9usmd4br9s97v51r2tdvmr9iqo1 A
 )zone",
              .references = "RFC 5155 §7.1"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "denial"};
 
 }  // namespace danelint::rules

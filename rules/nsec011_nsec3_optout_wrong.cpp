@@ -31,6 +31,7 @@ sub.example. 3600 IN NS ns.other.net.
 9kqnrpnekplbct2m3k9jh3cljviok2b5.example. 3600 IN NSEC3 1 1 0 - 3msev9usmd4br9s97v51r2tdvmr9iqo1 A
 )zone",
              .references = "RFC 5155 §6, §7.1"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "denial"};
 
 }  // namespace danelint::rules

@@ -7,35 +7,28 @@
 namespace danelint::rules {
 namespace {
 
-// TLSA for an MX host: at _25._tcp. of its final CNAME target, else of the name itself (RFC 7672 §2.2.3).
-bool host_has_tlsa(const ZoneSet& zs, const std::string& host) {
-  ZoneSet::Chain c = zs.follow(host);
-  return zs.has(smtp_tlsa_owner(c.names.back()), LDNS_RR_TYPE_TLSA) ||
-         zs.has(smtp_tlsa_owner(host), LDNS_RR_TYPE_TLSA) || zs.cname(smtp_tlsa_owner(host));
-}
-
 void check(const LintContext& ctx, FindingSink& out) {
-  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
-  for (const auto& zp : ctx.zones()) {
-    const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_MX || !zone.is_authoritative(set.owner)) continue;
-      std::vector<std::pair<uint32_t, std::string>> without;
-      std::string with;
-      for (uint32_t i : set.records) {
-        auto t = mx_target(zone.rdata(zone.records[i]));
-        if (!t || *t == std::string(1, '\0')) continue;
-        if (zs.find(*t).where != ZoneSet::Where::InZone) continue;  // only hosts in the zones given
-        if (host_has_tlsa(zs, *t)) {
-          if (with.empty()) with = name_to_text(*t);
-        } else {
-          without.emplace_back(i, *t);
-        }
+  const MxHosts& mx = MxHosts::shared(ctx.workspace());
+  for (size_t k = 0; k + 1 < mx.rrset_begin.size(); ++k) {
+    std::vector<const MxHost*> without;
+    std::string with;
+    for (uint32_t j = mx.rrset_begin[k]; j < mx.rrset_begin[k + 1]; ++j) {
+      const MxHost& h = mx.hosts[j];
+      if (h.malformed || h.root) continue;
+      if (!h.target_in_zone) continue;  // only hosts in the zones given
+      // TLSA for an MX host: at _25._tcp. of its final CNAME target, else of the name itself (RFC 7672 §2.2.3).
+      if (h.tlsa_at_host || h.tlsa_at_target || h.tlsa_cname_at_target) {
+        if (with.empty()) with = name_to_text(mx.target(h));
+      } else {
+        without.push_back(&h);
       }
-      if (with.empty()) continue;
-      for (const auto& [i, t] : without)
-        out.report(zone, zone.records[i], cat("MX host ", name_to_text(t), " of ", zone.owner_text(zone.records[i]),
-                                              " has no TLSA records while MX host ", with, " has"));
+    }
+    if (with.empty()) continue;
+    for (const MxHost* h : without) {
+      const ZoneModel& zone = *ctx.zones()[h->zone];
+      const Record& rec = zone.records[h->record];
+      out.report(zone, rec, cat("MX host ", name_to_text(mx.target(*h)), " of ", zone.owner_text(rec),
+                                " has no TLSA records while MX host ", with, " has"));
     }
   }
 }
@@ -63,6 +56,7 @@ extern const Rule kSmtp005{
                              "_25._tcp.mx1.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab\n"
                              "_25._tcp.mx2.example. 3600 IN TLSA 3 1 1 cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd",
              .references = "RFC 7672 §2.2.1"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "mx-hosts"};
 
 }  // namespace danelint::rules

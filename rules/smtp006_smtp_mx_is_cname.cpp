@@ -8,20 +8,15 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
-  for (const auto& zp : ctx.zones()) {
-    const ZoneModel& zone = *zp;
-    for (const Record& rec : zone.records) {
-      if (rec.type != LDNS_RR_TYPE_MX || !zone.is_authoritative(rec.owner)) continue;
-      auto t = mx_target(zone.rdata(rec));
-      if (!t) continue;
-      const std::string* next = zs.cname(*t);
-      if (!next) continue;
-      ZoneSet::Chain c = zs.follow(*t);
-      out.report(zone, rec, cat("MX of ", zone.owner_text(rec), " points to ", name_to_text(*t),
-                                ", a CNAME to ", name_to_text(*next),
-                                c.names.size() > 2 ? cat(" (chain ends at ", name_to_text(c.names.back()), ")") : ""));
-    }
+  const MxHosts& mx = MxHosts::shared(ctx.workspace());
+  for (const MxHost& h : mx.hosts) {
+    if (h.malformed || !h.target_cname) continue;
+    const ZoneModel& zone = *ctx.zones()[h.zone];
+    const Record& rec = zone.records[h.record];
+    const ZoneSet::Chain c = mx.chain(h);
+    out.report(zone, rec, cat("MX of ", zone.owner_text(rec), " points to ", name_to_text(c.names.front()),
+                              ", a CNAME to ", name_to_text(*h.target_cname),
+                              c.names.size() > 2 ? cat(" (chain ends at ", name_to_text(c.names.back()), ")") : ""));
   }
 }
 
@@ -41,6 +36,7 @@ extern const Rule kSmtp006{
              .good_example = "example. 3600 IN MX 10 mx.example.\n"
                              "mx.example. 3600 IN A 192.0.2.1",
              .references = "RFC 2181 §10.3; RFC 7671 §7; RFC 7672 §2.2.3"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "mx-hosts"};
 
 }  // namespace danelint::rules

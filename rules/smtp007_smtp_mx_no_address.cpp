@@ -8,22 +8,18 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
-  for (const auto& zp : ctx.zones()) {
-    const ZoneModel& zone = *zp;
-    for (const Record& rec : zone.records) {
-      if (rec.type != LDNS_RR_TYPE_MX || !zone.is_authoritative(rec.owner)) continue;
-      auto t = mx_target(zone.rdata(rec));
-      if (!t || *t == std::string(1, '\0')) continue;
-      ZoneSet::Chain c = zs.follow(*t);
-      const std::string& host = c.names.back();
-      if (c.loop || !(zs.has(smtp_tlsa_owner(host), LDNS_RR_TYPE_TLSA) || zs.has(smtp_tlsa_owner(*t), LDNS_RR_TYPE_TLSA)))
-        continue;
-      if (zs.find(host).where != ZoneSet::Where::InZone) continue;  // addresses live in another zone
-      if (zs.has(host, LDNS_RR_TYPE_A) || zs.has(host, LDNS_RR_TYPE_AAAA)) continue;
-      out.report(zone, rec, cat("MX host ", name_to_text(*t), host != *t ? cat(" (alias of ", name_to_text(host), ")") : "",
-                                " has TLSA records but no A or AAAA records in the zone"));
-    }
+  const MxHosts& mx = MxHosts::shared(ctx.workspace());
+  for (const MxHost& h : mx.hosts) {
+    if (h.malformed || h.root) continue;
+    if (h.chain_loop || !(h.tlsa_at_host || h.tlsa_at_target)) continue;
+    if (!h.host_in_zone) continue;  // addresses live in another zone
+    if (h.host_has_address) continue;
+    const ZoneModel& zone = *ctx.zones()[h.zone];
+    const ZoneSet::Chain c = mx.chain(h);
+    const std::string &target = c.names.front(), &host = c.names.back();
+    out.report(zone, zone.records[h.record],
+               cat("MX host ", name_to_text(target), host != target ? cat(" (alias of ", name_to_text(host), ")") : "",
+                   " has TLSA records but no A or AAAA records in the zone"));
   }
 }
 
@@ -43,6 +39,7 @@ extern const Rule kSmtp007{
                              "mx.example. 3600 IN AAAA 2001:db8::25\n"
                              "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab",
              .references = "RFC 7672 §2.2.1; RFC 5321 §5.1"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "mx-hosts"};
 
 }  // namespace danelint::rules
