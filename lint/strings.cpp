@@ -1,5 +1,9 @@
 #include "lint/strings.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace danelint {
 
 std::string to_hex(const uint8_t* data, size_t len) {
@@ -72,12 +76,35 @@ std::string json_escape(std::string_view s) {
   return out;
 }
 
+namespace {
+/// The first position from `i` on of a character that JSON must escape (", \, control characters), or
+/// s.size(). 16 octets at a time where SSE2 is there (x86-64 always): the JSON report of the 100k bench
+/// zone escapes 4 MB, nearly all of it plain.
+size_t next_json_special(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  const __m128i low = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, low), low) /* <= 0x1f */, _mm_cmpeq_epi8(v, del)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const int mask = _mm_movemask_epi8(special)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') return i;
+  }
+  return s.size();
+}
+}  // namespace
+
 void append_json_escaped(std::string& out, std::string_view s) {
   // Runs of characters that need no escape (nearly all of them) are appended whole.
   size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = next_json_special(s, 0); i < s.size(); i = next_json_special(s, i + 1)) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -1,4 +1,4 @@
-// cat() appends text and integers itself; what it writes must stay what a stream writes.
+// cat() appends text and integers itself; what it writes must stay what a stream writes. JSON escaping.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -56,4 +56,42 @@ TEST_CASE("cat writes what a stream writes, for every kind of argument the messa
     const auto w = static_cast<uint32_t>(rng());
     REQUIRE(cat(u, ",", v, ",", w) == streamed(u, ",", v, ",", w));
   }
+}
+
+TEST_CASE("append_json_escaped escapes exactly what a character-by-character escaper does") {
+  // The escaper looks for characters to escape 16 octets at a time: every position in a block, the tail
+  // after the last block, and octets above 0x7f (signed in SIMD lanes) must come out as one at a time.
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (const char ch : s) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c < 0x20 || c == 0x7f) out += danelint::cat("\\u00", "0123456789abcdef"[c >> 4], "0123456789abcdef"[c & 0xf]);
+      else out += ch;
+    }
+    return out;
+  };
+  std::mt19937 rng(7);
+  const std::string alphabet = std::string("ab\"\\\n\r\t\x01\x1f\x20\x7e\x7f\x80\xc3\xa9\xff", 16) + std::string(1, '\0');
+  size_t checked = 0;
+  for (size_t len = 0; len <= 70; ++len) {
+    for (int round = 0; round < 200; ++round) {
+      std::string s;
+      const bool sparse = round % 2 == 0;  // mostly plain text, as in real reports
+      for (size_t k = 0; k < len; ++k)
+        s += sparse && rng() % 8 ? static_cast<char>('a' + rng() % 26) : alphabet[rng() % alphabet.size()];
+      std::string out = "prefix:";
+      danelint::append_json_escaped(out, s);
+      CHECK(out == "prefix:" + reference(s));
+      ++checked;
+    }
+  }
+  CHECK(checked == 71 * 200);
+  std::string out;
+  danelint::append_json_escaped(out, std::string(40, 'x') + "\x7f" + std::string(40, 'y'));
+  CHECK(out == std::string(40, 'x') + "\\u007f" + std::string(40, 'y'));
 }
