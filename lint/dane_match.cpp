@@ -11,6 +11,7 @@
 
 #include "gen/tlsa.hpp"
 #include "lint/c_ptr.hpp"
+#include "lint/dane.hpp"
 #include "lint/strings.hpp"
 
 namespace danelint::dane {
@@ -129,6 +130,21 @@ void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::s
     for (const RRset& set : zone->rrsets())
       if (set.type == LDNS_RR_TYPE_TLSA && seen.insert(zone->names[set.owner].canonical).second)
         fn(zone->names[set.owner].canonical);
+}
+
+TlsaOwners::TlsaOwners(const LintContext& ctx) {
+  const OwnerZones zones(ctx);
+  for_each_tlsa_owner(ctx, [&](std::string_view owner) {
+    const bool smtp = is_smtp_owner(owner);
+    const std::vector<OwnerRecord> recs = records_at(ctx, owner, smtp, &zones);
+    owners.push_back(Owner{owner, smtp, static_cast<uint32_t>(records.size()),
+                           static_cast<uint32_t>(records.size() + recs.size())});
+    records.insert(records.end(), recs.begin(), recs.end());
+  });
+}
+
+const TlsaOwners& TlsaOwners::shared(const LintContext& ctx) {
+  return *ctx.workspace().shared->get_as<TlsaOwners>("tlsa-owners", [&] { return std::make_shared<const TlsaOwners>(ctx); });
 }
 
 bool owner_in_loaded_zone(const LintContext& ctx, std::string_view owner_wire) {

@@ -22,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,23 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
 /// its child zone both hold is one owner, whose records records_at gathers from both. Zone order, then
 /// canonical order.
 void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::string_view)>& fn);
+/// Every TLSA owner of the workspace with its records, worked out once: SMTP003 and TLSA020 each read the
+/// records of every owner (for_each_tlsa_owner, records_at), which was most of their time.
+struct TlsaOwners {
+  struct Owner {
+    std::string_view wire;  ///< canonical wire, a view into a zone's names
+    bool smtp = false;      ///< is_smtp_owner(wire); the records were classified for it
+    uint32_t begin = 0, end = 0;  ///< into records
+  };
+  std::vector<Owner> owners;          ///< for_each_tlsa_owner order
+  std::vector<OwnerRecord> records;   ///< records_at(owner, smtp) of each owner, one after another
+  std::span<const OwnerRecord> records_of(const Owner& o) const {
+    return std::span<const OwnerRecord>(records).subspan(o.begin, o.end - o.begin);
+  }
+  explicit TlsaOwners(const LintContext& ctx);
+  /// Built by the first rule that asks (it depends on the zones only); kept for the workspace.
+  static const TlsaOwners& shared(const LintContext& ctx);
+};
 /// True when some loaded zone is authoritative for the name (so a missing RRset is really missing).
 bool owner_in_loaded_zone(const LintContext& ctx, std::string_view owner_wire);
 

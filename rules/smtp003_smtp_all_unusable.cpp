@@ -1,6 +1,5 @@
 #include <ldns/ldns.h>
 
-#include "lint/dane.hpp"
 #include "lint/dane_match.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
@@ -9,20 +8,23 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  const dane::OwnerZones zones(ctx);
-  dane::for_each_tlsa_owner(ctx, [&](std::string_view owner) {
-    if (!is_smtp_owner(owner)) return;
-    std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, true, &zones);
-    if (recs.empty()) return;
+  const dane::TlsaOwners& all = dane::TlsaOwners::shared(ctx);
+  for (const dane::TlsaOwners::Owner& o : all.owners) {
+    if (!o.smtp) continue;
+    const std::span<const dane::OwnerRecord> recs = all.records_of(o);
+    if (recs.empty()) continue;
     std::string why;
+    bool usable = false;
     for (const dane::OwnerRecord& r : recs) {
-      if (r.unusable == dane::Unusable::None) return;
+      usable = r.unusable == dane::Unusable::None;
+      if (usable) break;
       why += cat(why.empty() ? "" : ", ", tlsa_params(r.view), ": ", dane::unusable_text(r.unusable));
     }
+    if (usable) continue;
     out.report(*recs.front().zone, *recs.front().rec,
-               cat("all ", recs.size(), " TLSA records at ", name_to_text(owner),
+               cat("all ", recs.size(), " TLSA records at ", name_to_text(o.wire),
                    " are unusable for SMTP (", why, "); senders must use TLS but cannot authenticate"));
-  });
+  }
 }
 
 }  // namespace
@@ -38,6 +40,7 @@ extern const Rule kSmtp003{
              .bad_example = "_25._tcp.mx.example. 3600 IN TLSA 1 1 1 abababababababababababababababababababababababababababababababab",
              .good_example = "_25._tcp.mx.example. 3600 IN TLSA 3 1 1 abababababababababababababababababababababababababababababababab",
              .references = "RFC 7672 §2.2.3, §3.1.3"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "tlsa-owners"};
 
 }  // namespace danelint::rules

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "gen/tlsa.hpp"
-#include "lint/dane.hpp"
 #include "lint/dane_match.hpp"
 #include "lint/rule_helpers.hpp"
 #include "lint/strings.hpp"
@@ -14,15 +13,15 @@ namespace danelint::rules {
 namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
-  const dane::OwnerZones zones(ctx);
-  dane::for_each_tlsa_owner(ctx, [&](std::string_view owner) {
-    bool smtp = is_smtp_owner(owner);
-    std::vector<dane::OwnerRecord> recs = dane::records_at(ctx, owner, smtp, &zones);
+  const dane::TlsaOwners& all = dane::TlsaOwners::shared(ctx);
+  for (const dane::TlsaOwners::Owner& o : all.owners) {
+    const std::string_view owner = o.wire;
+    const std::span<const dane::OwnerRecord> recs = all.records_of(o);
     // Only SHA2-512 records can be left behind by SHA2-256 ones: most owners have none.
     if (std::none_of(recs.begin(), recs.end(), [](const dane::OwnerRecord& r) {
           return r.unusable == dane::Unusable::None && r.view.matching_type == gen::kSha512;
         }))
-      return;
+      continue;
     const Service* svc = nullptr;
     for (const Service& s : ctx.services())
       if (s.tlsa_owner_wire() == owner) svc = &s;
@@ -69,7 +68,7 @@ void check(const LintContext& ctx, FindingSink& out) {
                                   " under SHA2-512; clients use only the SHA2-512 records", missing));
       if (!suggestion.empty()) f.suggestion = suggestion;
     }
-  });
+  }
 }
 
 }  // namespace
@@ -89,6 +88,7 @@ extern const Rule kTlsa020{
                              "_25._tcp.mx.example. 3600 IN TLSA 3 1 2 "
                              "03030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303",
              .references = "RFC 7671 §8.3, §9; OpenSSL crypto/x509/x509_vfy.c dane_match"},
-    .check = &check};
+    .check = &check,
+    .shared_analysis = "tlsa-owners"};
 
 }  // namespace danelint::rules

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "lint/config.hpp"
+#include "lint/dane.hpp"
+#include "lint/dane_match.hpp"
 #include "lint/placement.hpp"
 #include "lint/rule.hpp"
 #include "lint/strings.hpp"
@@ -22,6 +24,17 @@ namespace {
   std::string hex;
   for (int i = 0; i < (mt == 2 ? 64 : 32); ++i) hex += cat(std::hex, fill / 16, fill % 16);
   return cat(owner, ' ', ttl, " IN TLSA 3 1 ", mt, ' ', hex, '\n');
+}
+
+/// A workspace of the zones "example." (parent.zone) and "sub.example." (child.zone), from their text.
+Workspace example_and_sub(const std::string& parent, const std::string& child) {
+  Workspace ws;
+  LoadOptions lo;
+  lo.origin = "example.";
+  ws.zones.push_back(load_zone_text(parent, "parent.zone", lo));
+  lo.origin = "sub.example.";
+  ws.zones.push_back(load_zone_text(child, "child.zone", lo));
+  return ws;
 }
 
 }  // namespace
@@ -215,12 +228,7 @@ TEST_CASE("MX hosts: each fact is the ZoneSet lookup it stands for") {
       if (t == 0) text_for(h) += tlsa(cat("_25._tcp.", h), 1);
       if (t == 1) text_for(h) += cat("_25._tcp.", h, " 3600 IN CNAME _25._tcp.a.example.\n");
     }
-    Workspace ws;
-    LoadOptions lo;
-    lo.origin = "example.";
-    ws.zones.push_back(load_zone_text(parent, "parent.zone", lo));
-    lo.origin = "sub.example.";
-    ws.zones.push_back(load_zone_text(child, "child.zone", lo));
+    const Workspace ws = example_and_sub(parent, child);
     const ZoneSet& zs = ZoneSet::shared(ws);
     const MxHosts& mx = MxHosts::shared(ws);
     CHECK(&MxHosts::shared(ws) == &mx);
@@ -265,4 +273,44 @@ TEST_CASE("MX hosts: each fact is the ZoneSet lookup it stands for") {
       CHECK(h.host_has_address == (zs.has(host, 1) || zs.has(host, 28)));
     }
   }
+}
+
+TEST_CASE("TLSA owners: each owner once, with the records records_at gives it") {
+  // A parent and a child zone that both hold _25._tcp.mx.sub.example. (out-of-zone data in the parent),
+  // owners of other ports, and owners of one to three records.
+  std::string parent = cat(kSoa, "sub.example. 3600 IN NS ns.sub.example.\n", tlsa("_25._tcp.mx.sub.example.", 1),
+                           tlsa("_25._tcp.a.example.", 2), tlsa("_25._tcp.a.example.", 3, 2),
+                           tlsa("_443._tcp.a.example.", 4), "_25._tcp.b.example. 3600 IN TLSA 1 1 1 ",
+                           std::string(64, '5'), '\n');
+  std::string child = cat("sub.example. 3600 IN SOA ns.sub.example. h.sub.example. 1 3600 900 604800 300\n",
+                          "sub.example. 3600 IN NS ns.sub.example.\n", tlsa("_25._tcp.mx.sub.example.", 6),
+                          tlsa("_25._tcp.mx.sub.example.", 7), tlsa("_993._tcp.mx.sub.example.", 8));
+  const Workspace ws = example_and_sub(parent, child);
+  const Rule& rule = *find_rule("SMTP003");
+  const LintContext ctx(ws, *parse_time("2025-01-01T00:00:00Z"), rule, nullptr);
+  const dane::TlsaOwners& all = dane::TlsaOwners::shared(ctx);
+  CHECK(&dane::TlsaOwners::shared(ctx) == &all);
+  std::vector<std::string> expected_owners;
+  dane::for_each_tlsa_owner(ctx, [&](std::string_view o) { expected_owners.emplace_back(o); });
+  REQUIRE(all.owners.size() == expected_owners.size());
+  CHECK(all.owners.size() == 5);
+  size_t records = 0;
+  for (size_t k = 0; k < all.owners.size(); ++k) {
+    const dane::TlsaOwners::Owner& o = all.owners[k];
+    CAPTURE(name_to_text(o.wire));
+    CHECK(o.wire == expected_owners[k]);
+    CHECK(o.smtp == is_smtp_owner(o.wire));
+    const auto want = dane::records_at(ctx, o.wire, o.smtp);
+    const auto got = all.records_of(o);
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      CHECK(got[i].rec == want[i].rec);
+      CHECK(got[i].zone == want[i].zone);
+      CHECK(got[i].unusable == want[i].unusable);
+      CHECK(got[i].effective == want[i].effective);
+    }
+    records += got.size();
+  }
+  CHECK(records == all.records.size());
+  CHECK(records == 8);
 }
