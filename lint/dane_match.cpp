@@ -87,6 +87,35 @@ std::vector<size_t> OwnerZones::of(std::string_view owner_wire) const {
   return out;
 }
 
+namespace {
+/// Appends the decodable records of a TLSA RRset (file order), each classified for the owner.
+void add_records(std::vector<OwnerRecord>& out, const ZoneModel& zone, const RRset& set, bool smtp_owner) {
+  for (uint32_t i : set.records) {
+    const Record& rec = zone.records[i];
+    auto view = decode_tlsa(zone.rdata(rec));
+    if (!view) continue;
+    out.push_back(OwnerRecord{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false});
+  }
+}
+
+/// Digest agility over all the records of one owner: per (usage, selector), the strongest digest present
+/// wins; Full(0) always counts.
+void mark_effective(std::span<OwnerRecord> recs) {
+  // Usable records have a usage of at most 3 and a selector of at most 1.
+  int best[gen::kDaneEe + 1][gen::kSpki + 1] = {};
+  for (const OwnerRecord& r : recs)
+    if (r.unusable == Unusable::None && r.view.matching_type != gen::kFull) {
+      int& b = best[r.view.usage][r.view.selector];
+      b = std::max(b, ordinal(r.view.matching_type));
+    }
+  for (OwnerRecord& r : recs) {
+    if (r.unusable != Unusable::None) continue;
+    r.effective = r.view.matching_type == gen::kFull ||
+                  ordinal(r.view.matching_type) == best[r.view.usage][r.view.selector];
+  }
+}
+}  // namespace
+
 std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view owner_wire, bool smtp_owner,
                                     const OwnerZones* zones) {
   std::vector<OwnerRecord> out;
@@ -94,33 +123,14 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
     if (zone.unreadable) return;
     auto idx = zone.find_name(owner_wire);
     if (!idx) return;
-    const RRset* set = zone.find_rrset(*idx, LDNS_RR_TYPE_TLSA);
-    if (!set) return;
-    for (uint32_t i : set->records) {  // file order
-      const Record& rec = zone.records[i];
-      auto view = decode_tlsa(zone.rdata(rec));
-      if (!view) continue;
-      out.push_back(OwnerRecord{&zone, &rec, *view, unusable_reason(*view, smtp_owner), false});
-    }
+    if (const RRset* set = zone.find_rrset(*idx, LDNS_RR_TYPE_TLSA)) add_records(out, zone, *set, smtp_owner);
   };
   if (zones) {
     for (size_t z : zones->of(owner_wire)) add(*ctx.zones()[z]);
   } else {
     for (const auto& zone : ctx.zones()) add(*zone);
   }
-  // Digest agility: per (usage, selector), the strongest digest present wins; Full(0) always counts.
-  // Usable records have a usage of at most 3 and a selector of at most 1.
-  int best[gen::kDaneEe + 1][gen::kSpki + 1] = {};
-  for (const OwnerRecord& r : out)
-    if (r.unusable == Unusable::None && r.view.matching_type != gen::kFull) {
-      int& b = best[r.view.usage][r.view.selector];
-      b = std::max(b, ordinal(r.view.matching_type));
-    }
-  for (OwnerRecord& r : out) {
-    if (r.unusable != Unusable::None) continue;
-    r.effective = r.view.matching_type == gen::kFull ||
-                  ordinal(r.view.matching_type) == best[r.view.usage][r.view.selector];
-  }
+  mark_effective(out);
   return out;
 }
 
@@ -133,6 +143,22 @@ void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::s
 }
 
 TlsaOwners::TlsaOwners(const LintContext& ctx) {
+  if (ctx.zones().size() == 1) {
+    // One zone: each TLSA RRset is one owner and all of its records (what the general path below finds
+    // with a name lookup per owner).
+    const ZoneModel& zone = *ctx.zones().front();
+    if (zone.unreadable) return;
+    for (const RRset& set : zone.rrsets()) {
+      if (set.type != LDNS_RR_TYPE_TLSA) continue;
+      const std::string_view owner = zone.names[set.owner].canonical;
+      const bool smtp = is_smtp_owner(owner);
+      const auto begin = static_cast<uint32_t>(records.size());
+      add_records(records, zone, set, smtp);
+      mark_effective(std::span<OwnerRecord>(records).subspan(begin));
+      owners.push_back(Owner{owner, smtp, begin, static_cast<uint32_t>(records.size())});
+    }
+    return;
+  }
   const OwnerZones zones(ctx);
   for_each_tlsa_owner(ctx, [&](std::string_view owner) {
     const bool smtp = is_smtp_owner(owner);

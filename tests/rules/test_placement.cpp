@@ -277,40 +277,50 @@ TEST_CASE("MX hosts: each fact is the ZoneSet lookup it stands for") {
 
 TEST_CASE("TLSA owners: each owner once, with the records records_at gives it") {
   // A parent and a child zone that both hold _25._tcp.mx.sub.example. (out-of-zone data in the parent),
-  // owners of other ports, and owners of one to three records.
+  // owners of other ports, and owners of one to three records; then the parent alone, which takes the
+  // one-zone path (no lookups).
   std::string parent = cat(kSoa, "sub.example. 3600 IN NS ns.sub.example.\n", tlsa("_25._tcp.mx.sub.example.", 1),
                            tlsa("_25._tcp.a.example.", 2), tlsa("_25._tcp.a.example.", 3, 2),
                            tlsa("_443._tcp.a.example.", 4), "_25._tcp.b.example. 3600 IN TLSA 1 1 1 ",
-                           std::string(64, '5'), '\n');
+                           std::string(64, '5'), '\n', "_25._tcp.c.example. 3600 IN TLSA 3 1 1 ", std::string(64, '6'),
+                           "\n_25._tcp.c.example. 3600 IN TLSA 3 1 2 ", std::string(128, '7'), '\n');
   std::string child = cat("sub.example. 3600 IN SOA ns.sub.example. h.sub.example. 1 3600 900 604800 300\n",
                           "sub.example. 3600 IN NS ns.sub.example.\n", tlsa("_25._tcp.mx.sub.example.", 6),
                           tlsa("_25._tcp.mx.sub.example.", 7), tlsa("_993._tcp.mx.sub.example.", 8));
-  const Workspace ws = example_and_sub(parent, child);
-  const Rule& rule = *find_rule("SMTP003");
-  const LintContext ctx(ws, *parse_time("2025-01-01T00:00:00Z"), rule, nullptr);
-  const dane::TlsaOwners& all = dane::TlsaOwners::shared(ctx);
-  CHECK(&dane::TlsaOwners::shared(ctx) == &all);
-  std::vector<std::string> expected_owners;
-  dane::for_each_tlsa_owner(ctx, [&](std::string_view o) { expected_owners.emplace_back(o); });
-  REQUIRE(all.owners.size() == expected_owners.size());
-  CHECK(all.owners.size() == 5);
-  size_t records = 0;
-  for (size_t k = 0; k < all.owners.size(); ++k) {
-    const dane::TlsaOwners::Owner& o = all.owners[k];
-    CAPTURE(name_to_text(o.wire));
-    CHECK(o.wire == expected_owners[k]);
-    CHECK(o.smtp == is_smtp_owner(o.wire));
-    const auto want = dane::records_at(ctx, o.wire, o.smtp);
-    const auto got = all.records_of(o);
-    REQUIRE(got.size() == want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-      CHECK(got[i].rec == want[i].rec);
-      CHECK(got[i].zone == want[i].zone);
-      CHECK(got[i].unusable == want[i].unusable);
-      CHECK(got[i].effective == want[i].effective);
+  auto check_workspace = [](const Workspace& ws, size_t want_owners, size_t want_records) {
+    const LintContext ctx(ws, *parse_time("2025-01-01T00:00:00Z"), *find_rule("SMTP003"), nullptr);
+    const dane::TlsaOwners& all = dane::TlsaOwners::shared(ctx);
+    CHECK(&dane::TlsaOwners::shared(ctx) == &all);
+    std::vector<std::string> expected_owners;
+    dane::for_each_tlsa_owner(ctx, [&](std::string_view o) { expected_owners.emplace_back(o); });
+    REQUIRE(all.owners.size() == expected_owners.size());
+    CHECK(all.owners.size() == want_owners);
+    size_t records = 0, effective = 0;
+    for (size_t k = 0; k < all.owners.size(); ++k) {
+      const dane::TlsaOwners::Owner& o = all.owners[k];
+      CAPTURE(name_to_text(o.wire));
+      CHECK(o.wire == expected_owners[k]);
+      CHECK(o.smtp == is_smtp_owner(o.wire));
+      const auto want = dane::records_at(ctx, o.wire, o.smtp);
+      const auto got = all.records_of(o);
+      REQUIRE(got.size() == want.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].rec == want[i].rec);
+        CHECK(got[i].zone == want[i].zone);
+        CHECK(got[i].unusable == want[i].unusable);
+        CHECK(got[i].effective == want[i].effective);
+        effective += got[i].effective;
+      }
+      records += got.size();
     }
-    records += got.size();
-  }
-  CHECK(records == all.records.size());
-  CHECK(records == 8);
+    CHECK(records == all.records.size());
+    CHECK(records == want_records);
+    CHECK(effective < records);  // c's SHA2-256 record is set aside by its SHA2-512 one, b's is unusable
+  };
+  check_workspace(example_and_sub(parent, child), 6, 10);
+  Workspace one;
+  LoadOptions lo;
+  lo.origin = "example.";
+  one.zones.push_back(load_zone_text(parent, "parent.zone", lo));
+  check_workspace(one, 5, 7);
 }
