@@ -1,5 +1,6 @@
 #include <ldns/ldns.h>
 
+#include <optional>
 #include <set>
 
 #include "lint/dane.hpp"
@@ -14,22 +15,29 @@ namespace {
 // that, at the original name. A host name in the middle of a CNAME chain is never used for TLSA.
 void check(const LintContext& ctx, FindingSink& out) {
   const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
-  std::set<std::string, std::less<>> targets;  // names some CNAME points to
-  for (const auto& z : ctx.zones())
-    for (const Record& r : z->records)
-      if (r.type == LDNS_RR_TYPE_CNAME && z->is_authoritative(r.owner)) {
-        auto rd = z->rdata(r);
-        targets.insert(ascii_lower(std::string_view(reinterpret_cast<const char*>(rd.data()), rd.size())));
-      }
+  // The names some CNAME points to, gathered when a TLSA base first turns out to be a CNAME (rare).
+  std::optional<std::set<std::string, std::less<>>> targets;
+  auto is_target = [&](const std::string& name) {
+    if (!targets) {
+      targets.emplace();
+      for (const auto& z : ctx.zones())
+        for (const Record& r : z->records)
+          if (r.type == LDNS_RR_TYPE_CNAME && z->is_authoritative(r.owner)) {
+            auto rd = z->rdata(r);
+            targets->insert(ascii_lower(std::string_view(reinterpret_cast<const char*>(rd.data()), rd.size())));
+          }
+    }
+    return targets->count(name) > 0;
+  };
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
     for (const RRset& set : zone.rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner)) continue;
-      TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
+      const TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
       if (o.form != TlsaOwner::Form::Valid) continue;
-      std::string base = ascii_lower(o.base_wire);
+      const std::string& base = o.base_wire;  // lower case: cut from the canonical owner
       const std::string* next = zs.cname(base);
-      if (!next || !targets.count(base)) continue;
+      if (!next || !is_target(base)) continue;
       ZoneSet::Chain chain = zs.follow(base);
       const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA at ", zone.owner_text(rec), ": ", name_to_text(base),
