@@ -1,3 +1,4 @@
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -22,24 +23,31 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
   const std::string& origin = zone.origin_wire;
   // The empty non-terminals (RFC 4592 §2.2.2), as views into the zone's own name strings. The labels
   // between an owner and the nearest name above it that the model holds own nothing; that name is an
-  // empty non-terminal too when it owns no records, and the walk goes on above it.
-  std::unordered_set<std::string_view> empty_non_terminals;
-  for (uint32_t id = 0; id < zone.names.size(); ++id) {
-    if (zone.out_of_zone(id) || zone.rrsets_at(id).empty()) continue;
-    std::string_view n = zone.names[id].canonical;
-    for (auto up = zone.closest_ancestor(id);; up = zone.closest_ancestor(*up)) {
-      const size_t stop = up ? zone.names[*up].canonical.size() : origin.size();
-      bool seen = false;
-      for (n = parent_of(n); n.size() > stop && !seen; n = parent_of(n)) seen = !empty_non_terminals.insert(n).second;
-      if (seen || !up || *up == *apex || !zone.rrsets_at(*up).empty()) break;
-      n = zone.names[*up].canonical;
-      if (!empty_non_terminals.insert(n).second) break;
+  // empty non-terminal too when it owns no records, and the walk goes on above it. Gathered on first
+  // need: only a name server name that owns no records asks (a walk over every name of the zone).
+  std::optional<std::unordered_set<std::string_view>> empty_non_terminals;
+  auto is_empty_non_terminal = [&](std::string_view name) {
+    if (!empty_non_terminals) {
+      auto& ents = empty_non_terminals.emplace();
+      for (uint32_t id = 0; id < zone.names.size(); ++id) {
+        if (zone.out_of_zone(id) || zone.rrsets_at(id).empty()) continue;
+        std::string_view n = zone.names[id].canonical;
+        for (auto up = zone.closest_ancestor(id);; up = zone.closest_ancestor(*up)) {
+          const size_t stop = up ? zone.names[*up].canonical.size() : origin.size();
+          bool seen = false;
+          for (n = parent_of(n); n.size() > stop && !seen; n = parent_of(n)) seen = !ents.insert(n).second;
+          if (seen || !up || *up == *apex || !zone.rrsets_at(*up).empty()) break;
+          n = zone.names[*up].canonical;
+          if (!ents.insert(n).second) break;
+        }
+      }
     }
-  }
+    return empty_non_terminals->count(name) > 0;
+  };
   // A name exists in the zone when it is the apex, owns records, or is an empty non-terminal; `id` is its
   // find_name result, which the caller may already hold.
   auto exists = [&](std::string_view n, std::optional<uint32_t> id) {
-    return n == origin || (id && !zone.rrsets_at(*id).empty()) || empty_non_terminals.count(n);
+    return n == origin || (id && !zone.rrsets_at(*id).empty()) || is_empty_non_terminal(n);
   };
 
   for (uint32_t id : zone.names_in_order()) {
