@@ -7,6 +7,10 @@
 
 namespace danelint {
 
+namespace {
+constexpr std::string_view kSmtpTlsaPrefix = "\3_25\4_tcp";  ///< _25._tcp., wire (RFC 7672 §2.2.3)
+}  // namespace
+
 ZoneSet::ZoneSet(const Workspace& ws) : ws_(ws) {
   ScopedTiming timing("placement: CNAMEs");
   for (size_t i = 0; i < ws.zones.size(); ++i) {
@@ -93,7 +97,7 @@ MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
   hosts.reserve(count);
   std::string tlsa_owner;  // reused: one buffer for every _25._tcp. name
   auto tlsa_lookup = [&](std::string_view host) {
-    tlsa_owner.assign("\3_25\4_tcp");
+    tlsa_owner.assign(kSmtpTlsaPrefix);
     tlsa_owner.append(host);
     return zs.find(tlsa_owner);
   };
@@ -146,6 +150,6 @@ std::optional<std::string> mx_target(std::span<const uint8_t> rdata) {
   return ascii_lower(std::string_view(reinterpret_cast<const char*>(rdata.data()) + 2, rdata.size() - 2));
 }
 
-std::string smtp_tlsa_owner(std::string_view host_canon) { return cat("\3_25\4_tcp", host_canon); }
+std::string smtp_tlsa_owner(std::string_view host_canon) { return cat(kSmtpTlsaPrefix, host_canon); }
 
 }  // namespace danelint
