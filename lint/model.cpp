@@ -319,7 +319,7 @@ void ZoneModel::build_index(int jobs) {
       uint64_t head;  // the key's octets after the shared labels, first 8, big-endian, zero-padded
       uint32_t id;
     };
-    std::vector<Entry> entries(n);
+    std::vector<Entry> entries = filled<Entry>(n);  // 1.6 MB at 100k names: 4 KB faults one by one otherwise
     auto head_of = [&](std::string_view w) {
       w.remove_suffix(shared.size());  // the labels left of the shared ones
       uint16_t offs[128];
