@@ -108,6 +108,15 @@ bool is_class_token(std::string_view t) {
   return starts_with_icase(t, "CLASS");
 }
 
+/// IN, or its generic spelling CLASS1 (RFC 3597 §5; leading zeros read as BIND and ldns read them).
+bool is_class_in(std::string_view t) {
+  if (equals_icase(t, "IN")) return true;
+  if (!starts_with_icase(t, "CLASS")) return false;
+  std::string_view digits = t.substr(5);
+  while (digits.size() > 1 && digits[0] == '0') digits.remove_prefix(1);
+  return digits == "1";
+}
+
 bool is_hex_digit(char c) {  // isxdigit in the C locale, inline (it ran once per digit of every TLSA and DS)
   const char l = static_cast<char>(c | 0x20);
   return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'f');
@@ -859,7 +868,7 @@ class Loader {
         explicit_ttl = true;
         ++i;
       } else if (is_class_token(t)) {
-        if (!equals_icase(t, "IN"))
+        if (!is_class_in(t))
           return syntax(file, e.tokens[i].line, cat("class ", clip(t), " is not IN"), e.last_line, owner_text());
         ++i;
       } else {

@@ -11,6 +11,7 @@
 #include "gen/cert_loader.hpp"
 #include "lint/deployment.hpp"
 #include "lint/file_read.hpp"
+#include "lint/zone_loader.hpp"
 #include "tests/helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -187,11 +188,24 @@ TEST_CASE("zone loader: non-ASCII bytes of a bad token are escaped, so JSON outp
 
 TEST_CASE("zone loader: class tokens in any case, and hex digits of either case") {
   CHECK(syntax_of(kHead + "www in A 192.0.2.1\nwww In AAAA 2001:db8::1\n").empty());
-  for (const char* cls : {"CH", "ch", "hS", "Cs", "CLASS3", "class255"}) {
+  for (const char* cls : {"CH", "ch", "hS", "Cs", "CLASS3", "class255", "CLASS", "CLASS2", "CLASS10", "CLASS0", "CLASS1x", "CLASS+1"}) {
     CAPTURE(cls);
     auto f = syntax_of(kHead + "www " + cls + " TXT \"x\"\n");
     REQUIRE(f.size() == 1);
     CHECK(f[0].message == std::string("class ") + cls + " is not IN");
+  }
+  // CLASS1 is IN spelled generically (RFC 3597 §5), leading zeros and all, as BIND and ldns read it.
+  for (const char* cls : {"CLASS1", "class1", "Class01", "CLASS00001"}) {
+    CAPTURE(cls);
+    auto z = load_zone_text(kHead + "www " + cls + " A 192.0.2.1\nwww 60 " + cls + " MX 10 mx\nwww " + cls + " TYPE65280 \\# 1 00\n", "z.zone", {});
+    CHECK(z->load_findings.empty());
+    int seen = 0;
+    for (const Record& r : z->records)
+      if (z->owner(r).canonical == std::string_view("\3www\7example\0", 13)) {
+        CHECK(r.rrclass == 1);
+        ++seen;
+      }
+    CHECK(seen == 3);
   }
   // Two letters that are no class are read as the type.
   auto f = syntax_of(kHead + "www IM A 192.0.2.1\n");
