@@ -73,6 +73,24 @@ TEST_CASE("tlsa-shared-ee: different keys, or other usages, are quiet") {
   CHECK(f[0].related.size() == 2);
 }
 
+TEST_CASE("tlsa-shared-ee: keys that differ only after their first octets are different keys") {
+  // The rule sorts by the first six octets before it compares whole records: keys alike that far
+  // must still be told apart, and one key's records brought together among them.
+  const std::string alike = "0102030405060708";
+  std::string z = kApex;
+  int host = 0;
+  for (char tail : {'1', '2', '3', '1', '4', '2'})
+    z += cat("_25._tcp.mx", ++host, " 3600 IN TLSA 3 1 1 ", alike, std::string(47, '0'), tail, '\n');
+  auto f = of_rule(lint_zone_text(z, only("TLSA024")), "TLSA024");
+  REQUIRE(f.size() == 2);  // the keys ending in 1 and in 2, each at two owners; 3 and 4 are alone
+  CHECK(f[0].loc.line == 3);
+  CHECK(f[0].related.size() == 1);
+  CHECK(f[0].related[0].first.line == 6);
+  CHECK(f[1].loc.line == 4);
+  CHECK(f[1].related.size() == 1);
+  CHECK(f[1].related[0].first.line == 8);
+}
+
 TEST_CASE("tlsa-shared-ee: thousands of owners, each named once however many records it has") {
   constexpr int kOwners = 3000;
   std::string z = kApex;
