@@ -254,9 +254,43 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   // Sorted as indices, then each finding is moved into place once, following the permutation's cycles
   // (no second vector of findings at the peak): swapping the findings themselves (strings, related
   // locations) during the sort cost more than the comparisons (12 500 findings of the 100k bench zone).
+  // The sort compares each finding's file rank and line, held side by side, and reads the findings
+  // themselves (a cache miss each, and the file names' octets) only for ties: the same order as
+  // finding_less.
+  std::vector<std::string_view> files;  // distinct file names; a run has a few
+  std::vector<uint32_t> file_of(kept.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const std::string_view file = kept[i].loc.file;
+    if (i > 0 && file == files[file_of[i - 1]]) {
+      file_of[i] = file_of[i - 1];
+      continue;
+    }
+    auto it = std::find(files.begin(), files.end(), file);
+    file_of[i] = static_cast<uint32_t>(it - files.begin());
+    if (it == files.end()) files.push_back(file);
+  }
+  std::vector<uint32_t> rank_of_file(files.size());
+  {
+    std::vector<uint32_t> by_name(files.size());
+    for (uint32_t k = 0; k < by_name.size(); ++k) by_name[k] = k;
+    std::sort(by_name.begin(), by_name.end(), [&](uint32_t a, uint32_t b) { return files[a] < files[b]; });
+    for (uint32_t r = 0; r < by_name.size(); ++r) rank_of_file[by_name[r]] = r;
+  }
+  struct SortKey {
+    uint32_t file;  // rank of the file name
+    int line;
+    uint32_t index;
+  };
+  std::vector<SortKey> keys(kept.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) keys[i] = SortKey{rank_of_file[file_of[i]], kept[i].loc.line, i};
+  std::stable_sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.line != b.line) return a.line < b.line;
+    return finding_less(kept[a.index], kept[b.index]);
+  });
   std::vector<uint32_t> order(kept.size());  // order[i]: the finding that goes to place i
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return finding_less(kept[a], kept[b]); });
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = keys[i].index;
+  std::vector<SortKey>().swap(keys);
   for (uint32_t start = 0; start < order.size(); ++start) {
     if (order[start] == start) continue;
     Finding held = std::move(kept[start]);
