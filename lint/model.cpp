@@ -6,6 +6,7 @@
 #include <cstring>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "lint/file_read.hpp"
 #include "lint/strings.hpp"
@@ -296,6 +297,30 @@ SourceLoc ZoneModel::loc(const Record& r) const {
   return SourceLoc{files[r.file], static_cast<int>(r.line), static_cast<int>(r.end_line), 0};
 }
 
+namespace {
+/// Sorts [b, e) by the 64-bit `head` member, stably, through `scratch` (as long as the range): one
+/// counting pass for every octet, then a scatter pass for each octet position where the heads differ.
+template <class E>
+void radix_sort_by_head(E* b, E* e, E* scratch) {
+  const size_t n = static_cast<size_t>(e - b);
+  if (n < 2) return;
+  std::vector<uint32_t> counts(8 * 256);
+  for (const E* p = b; p != e; ++p)
+    for (int k = 0; k < 8; ++k) ++counts[static_cast<size_t>(k) * 256 + ((p->head >> (8 * k)) & 0xff)];
+  E* from = b;
+  E* to = scratch;
+  for (int k = 0; k < 8; ++k) {  // least significant octet first
+    uint32_t* c = counts.data() + static_cast<size_t>(k) * 256;
+    if (c[(from->head >> (8 * k)) & 0xff] == n) continue;  // every head has this octet: nothing to do
+    uint32_t sum = 0;
+    for (int v = 0; v < 256; ++v) sum += std::exchange(c[v], sum);  // counts -> first place of each value
+    for (const E* p = from; p != from + n; ++p) to[c[(p->head >> (8 * k)) & 0xff]++] = *p;
+    std::swap(from, to);
+  }
+  if (from != b) std::copy(from, from + n, b);
+}
+}  // namespace
+
 void ZoneModel::build_index(int jobs) {
   std::optional<ScopedTiming> step(std::in_place, "index: names in canonical order");
   ordered_names_ = filled<uint32_t>(names.size());
@@ -352,9 +377,20 @@ void ZoneModel::build_index(int jobs) {
     const unsigned ranges = n >= 65536 ? static_cast<unsigned>(std::clamp(jobs, 1, 8)) : 1;
     std::vector<uint32_t> first(ranges + 1);
     for (unsigned r = 0; r <= ranges; ++r) first[r] = static_cast<uint32_t>(uint64_t{n} * r / ranges);
+    // Each range is sorted by head with a radix sort (stable, a pass per octet in which the heads
+    // differ), then each run of equal heads by the names. std::sort's comparisons were half the sort.
+    std::vector<Entry> scratch = filled<Entry>(n);
     auto sort_range = [&](unsigned r) {
+      Entry* const b = entries.data() + first[r];
+      Entry* const e = entries.data() + first[r + 1];
       for (uint32_t id = first[r]; id < first[r + 1]; ++id) entries[id] = Entry{head_of(names[id].canonical), id};
-      std::sort(entries.begin() + first[r], entries.begin() + first[r + 1], entry_less);
+      radix_sort_by_head(b, e, scratch.data() + first[r]);
+      for (Entry* run = b; run != e;) {
+        Entry* end = run + 1;
+        while (end != e && end->head == run->head) ++end;
+        if (end - run > 1) std::sort(run, end, entry_less);
+        run = end;
+      }
     };
     std::vector<std::thread> threads;
     for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(sort_range, r);
