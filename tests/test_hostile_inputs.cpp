@@ -214,3 +214,23 @@ TEST_CASE("zone loader: class tokens in any case, and hex digits of either case"
   CHECK(syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 0c72aC70B745ac19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3Df\n").empty());
   CHECK(syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 fc72aC70B745ac19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3F\n").size() == 1);
 }
+
+TEST_CASE("zone loader: an odd number of hex digits is named only when every character is a hex digit") {
+  // Odd hex data spread over tokens, in either case: the odd-digit message, with the count.
+  for (const char* data : {"abcdef0 12", "ABCDEF0 12", "0c7", "0 1 2 3 4 5 6 7 8 9 a b c d e f F"}) {
+    CAPTURE(data);
+    auto f = syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 " + data + "\n");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].message.starts_with("TLSA data has an odd number of hex digits ("));
+  }
+  // A character that is no hex digit, anywhere in the data: the record does not parse, whatever the count.
+  for (const char* data : {"abcdefg", "gbcdef0", "abc def0 1z", "abcdef0 1:", "abcdef\0300"}) {
+    CAPTURE(data);
+    auto f = syntax_of(kHead + "_25._tcp.mx IN TLSA 3 1 1 " + data + "\n");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].message.starts_with("TLSA record does not parse"));
+  }
+  auto f = syntax_of(kHead + "mx IN SSHFP 1 1 0C7\n");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "SSHFP data has an odd number of hex digits (3)");
+}
