@@ -99,6 +99,12 @@ class Analysis {
   std::vector<DenialIssue> run() {
     auto apex = z_.apex();
     if (!apex) return {};
+    // A zone without NSEC, NSEC3 or NSEC3PARAM records (an unsigned zone) gets no finding here: run_nsec
+    // and run_nsec3 return at once. Skip prepare()'s per-name arrays too (2 ms at 100k names).
+    if (std::none_of(z_.records.begin(), z_.records.end(), [](const Record& r) {
+          return r.type == kNsec || r.type == kNsec3 || r.type == kNsec3Param;
+        }))
+      return {};
     apex_ = *apex;
     prepare();
     if (parts_ & kDenialNsec) run_nsec();

@@ -19,6 +19,17 @@ TEST_CASE("NSEC012 nsec3param-invalid") {
     REQUIRE(f.size() == 1);
     CHECK(f[0].message.find("matches no NSEC3 chain") != std::string::npos);
   }
+  SUBCASE("an NSEC3PARAM in a zone with no NSEC3 at all (nor NSEC)") {
+    // The denial analysis skips zones without denial records: an NSEC3PARAM alone must still count as one.
+    const std::string z =
+        "example. 3600 IN SOA ns.example. host.example. 1 7200 3600 1209600 3600\n"
+        "example. 3600 IN NS ns.other.net.\n"
+        "example. 0 IN NSEC3PARAM 1 0 0 -\n";
+    auto f = of_rule(lint_zone_text(z, o), "NSEC012");
+    REQUIRE(f.size() == 1);
+    CHECK(f[0].loc.line == 3);
+    CHECK(f[0].message.find("matches no NSEC3 chain") != std::string::npos);
+  }
   SUBCASE("NSEC3PARAM below the apex") {
     auto z = kNsec3 + "www.example. 0 IN NSEC3PARAM 1 0 0 -\n";
     CHECK(lines_of(lint_zone_text(z, o), "NSEC012") == V{15});
