@@ -37,23 +37,29 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
     return o;
   }
   const auto [first, second, skip] = *prefix;
-  std::string port_label = ascii_lower(first);
-  std::string proto_label = ascii_lower(second);
-  o.base_wire = std::string(owner_wire.substr(skip));
+  // Lower-cased on the stack (a length octet allows at most 255): rules parse every TLSA owner of a zone.
+  char port_buf[255], proto_buf[255];
+  auto lower = [](std::string_view label, char* buf) {
+    for (size_t i = 0; i < label.size(); ++i)
+      buf[i] = label[i] >= 'A' && label[i] <= 'Z' ? static_cast<char>(label[i] + 32) : label[i];
+    return std::string_view(buf, label.size());
+  };
+  const std::string_view port_label = lower(first, port_buf), proto_label = lower(second, proto_buf);
+  o.base_wire = owner_wire.substr(skip);
   bool proto_ok = proto_label == "_tcp" || proto_label == "_udp" || proto_label == "_sctp";
   if (port_label.size() < 2 || port_label[0] != '_') {
     o.problem = cat("first label '", first, "' is not _<port>");
     return o;
   }
-  std::string_view digits = std::string_view(port_label).substr(1);
+  std::string_view digits = port_label.substr(1);
   uint64_t port = 0;
   bool numeric = parse_u64(digits, port);
   if (!numeric) {
     bool alpha = digits.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos;
     if (alpha && proto_ok) {
       o.form = TlsaOwner::Form::ServiceName;
-      o.service = std::string(digits);
-      o.proto = proto_label.substr(1);
+      o.service.assign(digits);
+      o.proto.assign(proto_label.substr(1));
       return o;
     }
     o.problem = cat("first label '", first, "' is not _<port>");
@@ -69,7 +75,7 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
   }
   o.form = TlsaOwner::Form::Valid;
   o.port = static_cast<uint16_t>(port);
-  o.proto = proto_label.substr(1);
+  o.proto.assign(proto_label.substr(1));
   return o;
 }
 

@@ -12,7 +12,8 @@ struct TlsaOwner {
   uint16_t port = 0;
   std::string proto;      ///< "tcp", "udp", "sctp" (lower case)
   std::string service;    ///< for ServiceName: the label without '_', e.g. "smtp"
-  std::string base_wire;  ///< the base domain (wire), when the prefix labels were found
+  std::string_view base_wire;  ///< the base domain (wire), when the prefix labels were found: a view into
+                               ///< the owner passed to parse_tlsa_owner (rules call it for every TLSA owner)
   std::string problem;    ///< why it is malformed
 };
 
@@ -23,8 +24,7 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire);
 inline bool is_smtp_owner(const TlsaOwner& o) {
   return o.form == TlsaOwner::Form::Valid && o.port == 25 && o.proto == "tcp";
 }
-/// The same test on the name itself, for rules that need nothing else of the parse (it copies the base
-/// domain into a string).
+/// The same test on the name itself, for rules that need nothing else of the parse.
 bool is_smtp_owner(std::string_view owner_wire);
 
 }  // namespace danelint

@@ -3,6 +3,7 @@
 #include <ldns/ldns.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <thread>
 #include <tuple>
@@ -20,27 +21,49 @@ int DnsName::label_count() const {
   return n;
 }
 
+namespace {
+/// How name_to_text writes each octet: as itself, behind a backslash, or as \DDD.
+enum : uint8_t { kPlain, kEscaped, kDecimal };
+constexpr auto kOctetForm = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = c <= 0x20 || c >= 0x7f ? kDecimal : kPlain;
+  for (unsigned char c : std::string_view(".;\\()\"@$")) t[c] = kEscaped;
+  return t;
+}();
+}  // namespace
+
 std::string name_to_text(std::string_view wire) {
+  // Label by label, stopping at the root or where the wire is cut short, into a buffer on the stack that
+  // goes into the string at once: findings name owners in their messages, tens of thousands of times
+  // on a large zone, and appending octet by octet cost a capacity check and a terminator each.
   std::string out;
-  out.reserve(wire.size());  // the usual name, without escapes: one octet per wire octet
-  // Label by label, stopping at the root or where the wire is cut short. (Findings name owners in their
-  // messages: no vector of labels per call.)
+  char buf[512];
+  size_t n = 0;
+  auto room = [&](size_t need) {
+    if (n + need <= sizeof buf) return;
+    out.append(buf, n);
+    n = 0;
+  };
   size_t at = 0;
   for (std::string_view label = label_at(wire, at); !label.empty(); at += 1 + label.size(), label = label_at(wire, at)) {
     for (unsigned char c : label) {
-      if (c == '.' || c == ';' || c == '\\' || c == '(' || c == ')' || c == '"' || c == '@' || c == '$') {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c <= 0x20 || c >= 0x7f) {
-        out += cat('\\', static_cast<char>('0' + c / 100), static_cast<char>('0' + c / 10 % 10),
-                   static_cast<char>('0' + c % 10));
-      } else {
-        out += static_cast<char>(c);
+      room(4);
+      switch (kOctetForm[c]) {
+        case kPlain: buf[n++] = static_cast<char>(c); break;
+        case kEscaped: buf[n++] = '\\', buf[n++] = static_cast<char>(c); break;
+        default:
+          buf[n++] = '\\';
+          buf[n++] = static_cast<char>('0' + c / 100);
+          buf[n++] = static_cast<char>('0' + c / 10 % 10);
+          buf[n++] = static_cast<char>('0' + c % 10);
       }
     }
-    out += '.';
+    room(1);
+    buf[n++] = '.';
   }
-  return out.empty() ? "." : out;
+  if (out.empty() && n == 0) return ".";
+  out.append(buf, n);
+  return out;
 }
 
 bool name_from_text(std::string_view text, std::string_view origin_wire, std::string& out) {

@@ -96,6 +96,7 @@ MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
       if (set.type == LDNS_RR_TYPE_MX) count += set.records.size();
   hosts.reserve(count);
   std::string tlsa_owner;  // reused: one buffer for every _25._tcp. name
+  std::string mx;          // and one for every MX target
   auto tlsa_lookup = [&](std::string_view host) {
     tlsa_owner.assign(kSmtpTlsaPrefix);
     tlsa_owner.append(host);
@@ -110,20 +111,20 @@ MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
         MxHost& h = hosts.emplace_back();
         h.zone = static_cast<uint32_t>(zi);
         h.record = i;
-        const auto target = mx_target(zone.rdata(zone.records[i]));
-        if (!target) {
+        if (!mx_target(zone.rdata(zone.records[i]), mx)) {
           h.malformed = true;
           continue;
         }
-        h.root = *target == std::string_view("\0", 1);
-        h.target_cname = zs.cname(*target);
-        const ZoneSet::Chain chain = h.target_cname ? zs.follow(*target) : ZoneSet::Chain{};
+        const std::string& target = mx;
+        h.root = target == std::string_view("\0", 1);
+        h.target_cname = zs.cname(target);
+        const ZoneSet::Chain chain = h.target_cname ? zs.follow(target) : ZoneSet::Chain{};
         h.chain_loop = chain.loop;
-        const ZoneSet::Lookup at_target = zs.find(*target);
+        const ZoneSet::Lookup at_target = zs.find(target);
         h.target_in_zone = at_target.where == ZoneSet::Where::InZone;
-        h.tlsa_at_target = zs.has(tlsa_lookup(*target), LDNS_RR_TYPE_TLSA);
+        h.tlsa_at_target = zs.has(tlsa_lookup(target), LDNS_RR_TYPE_TLSA);
         h.tlsa_cname_at_target = zs.cname(tlsa_owner) != nullptr;
-        const bool alias = !chain.names.empty() && chain.names.back() != *target;
+        const bool alias = !chain.names.empty() && chain.names.back() != target;
         const ZoneSet::Lookup at_host = alias ? zs.find(chain.names.back()) : at_target;
         h.host_in_zone = at_host.where == ZoneSet::Where::InZone;
         h.tlsa_at_host = alias ? zs.has(tlsa_lookup(chain.names.back()), LDNS_RR_TYPE_TLSA) : h.tlsa_at_target;
@@ -145,9 +146,17 @@ std::string MxHosts::target(const MxHost& h) const {
 
 ZoneSet::Chain MxHosts::chain(const MxHost& h) const { return ZoneSet::shared(ws_).follow(target(h)); }
 
+bool mx_target(std::span<const uint8_t> rdata, std::string& out) {
+  if (rdata.size() < 3) return false;
+  out.assign(reinterpret_cast<const char*>(rdata.data()) + 2, rdata.size() - 2);
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  return true;
+}
+
 std::optional<std::string> mx_target(std::span<const uint8_t> rdata) {
-  if (rdata.size() < 3) return std::nullopt;
-  return ascii_lower(std::string_view(reinterpret_cast<const char*>(rdata.data()) + 2, rdata.size() - 2));
+  std::string out;
+  if (!mx_target(rdata, out)) return std::nullopt;
+  return out;
 }
 
 std::string smtp_tlsa_owner(std::string_view host_canon) { return cat(kSmtpTlsaPrefix, host_canon); }

@@ -90,6 +90,8 @@ class MxHosts {
 
 /// The MX target name (canonical wire) of an MX RDATA; nullopt when malformed.
 std::optional<std::string> mx_target(std::span<const uint8_t> rdata);
+/// The same into `out`, reusing its capacity (once per MX record of a zone); false when malformed.
+bool mx_target(std::span<const uint8_t> rdata, std::string& out);
 /// "_25._tcp." + host as canonical wire.
 std::string smtp_tlsa_owner(std::string_view host_canon);
 

@@ -34,6 +34,23 @@ void cat_append(std::string& out, const T& v) {
     out += std::string_view(v);
   }
 }
+
+/// What cat_append(v) adds, or at most that: the result is sized once, not regrown two or three times.
+template <typename T>
+size_t cat_size(const T& v) {
+  if constexpr (std::is_integral_v<T>) {
+    return std::is_same_v<T, char> || std::is_same_v<T, signed char> || std::is_same_v<T, unsigned char> ||
+                   std::is_same_v<T, bool>
+               ? 1
+               : 20;
+  } else if constexpr (std::is_array_v<T>) {
+    return sizeof(T);  // a literal's length and its NUL
+  } else if constexpr (std::is_pointer_v<T>) {
+    return 0;  // unknown without a walk over it: appending grows the string as needed
+  } else {
+    return std::string_view(v).size();
+  }
+}
 }  // namespace detail
 
 /// Concatenates the stream representations of all arguments. Anything but text and integers
@@ -43,6 +60,7 @@ template <typename... Args>
 std::string cat(const Args&... args) {
   if constexpr ((detail::kCatDirect<Args> && ...)) {
     std::string out;
+    out.reserve((size_t{0} + ... + detail::cat_size(args)));
     (detail::cat_append(out, args), ...);
     return out;
   } else {

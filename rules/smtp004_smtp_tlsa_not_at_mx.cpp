@@ -20,7 +20,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
       TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
       if (!is_smtp_owner(o)) continue;
-      const std::string& base = o.base_wire;  // lower case: cut from the canonical owner
+      const std::string_view base = o.base_wire;  // lower case: cut from the canonical owner
       ZoneSet::Lookup l = zs.find(base);
       if (l.where != ZoneSet::Where::InZone || !l.name) continue;
       const ZoneModel& hz = *ctx.zones()[static_cast<size_t>(l.zone)];

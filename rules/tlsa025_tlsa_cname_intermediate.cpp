@@ -17,7 +17,7 @@ void check(const LintContext& ctx, FindingSink& out) {
   const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   // The names some CNAME points to, gathered when a TLSA base first turns out to be a CNAME (rare).
   std::optional<std::set<std::string, std::less<>>> targets;
-  auto is_target = [&](const std::string& name) {
+  auto is_target = [&](std::string_view name) {
     if (!targets) {
       targets.emplace();
       for (const auto& z : ctx.zones())
@@ -35,7 +35,7 @@ void check(const LintContext& ctx, FindingSink& out) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner)) continue;
       const TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
       if (o.form != TlsaOwner::Form::Valid) continue;
-      const std::string& base = o.base_wire;  // lower case: cut from the canonical owner
+      const std::string_view base = o.base_wire;  // lower case: cut from the canonical owner
       const std::string* next = zs.cname(base);
       if (!next || !is_target(base)) continue;
       ZoneSet::Chain chain = zs.follow(base);

@@ -8,6 +8,7 @@
 
 #include "lint/dane.hpp"
 #include "lint/model.hpp"
+#include "lint/strings.hpp"
 
 using namespace danelint;
 using namespace std::string_literals;
@@ -22,18 +23,36 @@ TEST_CASE("name_to_text: labels with dots, escapes, the root, and wire cut short
   // A label longer than what is left ends the name there, as does a missing root.
   CHECK(name_to_text("\x02ok\x09short"s) == "ok.");
   CHECK(name_to_text("\x02ok"s) == "ok.");
+  // The longest names: four labels of 63 octets, each written as \DDD (past the writer's stack buffer).
+  std::string wire, text;
+  for (int l = 0; l < 4; ++l) {
+    const int len = l < 3 ? 63 : 61;  // 4 * 64 - 2 + the root: 255 octets
+    wire += static_cast<char>(len);
+    for (int i = 0; i < len; ++i) {
+      const unsigned char c = static_cast<unsigned char>(l * 63 + i) | 0x80;
+      wire += static_cast<char>(c);
+      text += cat('\\', c / 100, c / 10 % 10, c % 10);
+    }
+    text += '.';
+  }
+  wire += '\0';
+  REQUIRE(wire.size() == 255);
+  CHECK(name_to_text(wire) == text);
 }
 
 TEST_CASE("parse_tlsa_owner: port and protocol labels, service names, and owners too short") {
   const std::string host = "\x02mx\x07""example\x00"s;
-  TlsaOwner smtp = parse_tlsa_owner("\x03_25\x04_TCP"s + host);
+  // base_wire views into the owner given: keep it alive.
+  const std::string smtp_owner = "\x03_25\x04_TCP"s + host;
+  TlsaOwner smtp = parse_tlsa_owner(smtp_owner);
   CHECK(smtp.form == TlsaOwner::Form::Valid);
   CHECK(smtp.port == 25);
   CHECK(smtp.proto == "tcp");
   CHECK(smtp.base_wire == host);
   CHECK(is_smtp_owner(smtp));
 
-  TlsaOwner named = parse_tlsa_owner("\x05_smtp\x04_tcp"s + host);
+  const std::string named_owner = "\x05_smtp\x04_tcp"s + host;
+  TlsaOwner named = parse_tlsa_owner(named_owner);
   CHECK(named.form == TlsaOwner::Form::ServiceName);
   CHECK(named.service == "smtp");
   CHECK(named.base_wire == host);
