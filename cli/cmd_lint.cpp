@@ -154,8 +154,12 @@ int run_lint_command(const LintOptions& opts) {
       if (!baseline) throw UsageError(err);
     }
 
+    // The findings outlive the run too, for the same reason: at 100k names a rule may report tens of
+    // thousands, each with a few strings to free.
     std::optional<ScopedTiming> lint_time(std::in_place, "lint (analysis, rules, sort)");
-    LintResult result = run_lint(ws, eng);
+    static auto* kept_results = new std::vector<LintResult*>;
+    kept_results->push_back(new LintResult(run_lint(ws, eng)));
+    LintResult& result = *kept_results->back();
     lint_time.reset();
 
     if (!opts.write_baseline.empty()) {
