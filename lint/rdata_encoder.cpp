@@ -359,6 +359,12 @@ bool iequal(std::string_view a, const char* b) {
 
 }  // namespace
 
+bool all_hex_digits(std::string_view text) {
+  uint8_t seen = 0;  // digits are 0-15 in the table, anything else kBad (0xff)
+  for (char c : text) seen |= kT.hex[u8(c)];
+  return seen != kBad;
+}
+
 uint16_t rr_type_by_name_fast(std::string_view name) {
   if (name.empty()) return 0;
   if (name.size() > 4 && (name[0] | 0x20) == 't' && (name[1] | 0x20) == 'y' && (name[2] | 0x20) == 'p' &&
