@@ -114,6 +114,8 @@ TEST_CASE("rdata encoder: accepted spellings give ldns's bytes") {
     accepts("A", "192.0.2.1");
     accepts("A", "0.0.0.0");
     accepts("A", "255.255.255.255");
+    accepts("A", "10.0.0.0");
+    accepts("A", "1.20.199.250");
     accepts("AAAA", "2001:db8::1");
     accepts("AAAA", "::");
     accepts("AAAA", "::ffff:192.0.2.1");
@@ -265,6 +267,10 @@ TEST_CASE("rdata encoder: declines what it does not reproduce exactly, including
     declines("A", "192.0.2.1 192.0.2.2", false);
     declines("A", "192.0.2.256", false);
     declines("A", "192.0.2", false);
+    // IPv4 as inet_pton reads it, which ldns uses: no leading zeros, no empty or fifth part, digits only.
+    for (const char* bad : {"01.2.3.4", "1.2.3.04", "00.0.0.0", "1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4.5",
+                            "256.0.0.0", "1.2.3.1000", "1.2.3.-1", "1.2.3.4a", "0x1.2.3.4", "1.2.3", "1"})
+      declines("A", bad, false);
     declines("MX", "10", false);
     declines("SOA", "ns1 hm 1 2 3 4", false);
     declines("CAA", "0 issue letsencrypt.org", false);  // ldns wants the value quoted
