@@ -368,13 +368,19 @@ void ZoneModel::build_index(int jobs) {
       uint32_t id;
     };
     std::vector<Entry> entries = filled<Entry>(n);  // 1.6 MB at 100k names: 4 KB faults one by one otherwise
-    auto head_of = [&](std::string_view w) {
+    // The key's octets [skip, skip + 8) as a big-endian number, zero-padded past the key's end. After a
+    // label's closing 0x00 the next octet is never 0x00, so the padding orders a name before the names
+    // below it, as canonical order does.
+    auto key_chunk = [&](std::string_view w, size_t skip) {
       w.remove_suffix(shared.size());  // the labels left of the shared ones
       uint16_t offs[128];
       size_t labels = label_offsets(w, offs);
       uint64_t head = 0;
       int room = 8;
-      auto put = [&](unsigned char c) { head = head << 8 | c, --room; };
+      auto put = [&](unsigned char c) {
+        if (skip > 0) return void(--skip);
+        head = head << 8 | c, --room;
+      };
       while (labels > 0 && room > 0) {
         const size_t o = offs[--labels];
         for (size_t i = o + 1; i <= o + static_cast<unsigned char>(w[o]) && room > 0; ++i) {
@@ -406,14 +412,31 @@ void ZoneModel::build_index(int jobs) {
     auto sort_range = [&](unsigned r) {
       Entry* const b = entries.data() + first[r];
       Entry* const e = entries.data() + first[r + 1];
-      for (uint32_t id = first[r]; id < first[r + 1]; ++id) entries[id] = Entry{head_of(names[id].canonical), id};
+      for (uint32_t id = first[r]; id < first[r + 1]; ++id) entries[id] = Entry{key_chunk(names[id].canonical, 0), id};
       radix_sort_by_head(b, e, scratch.data() + first[r]);
-      for (Entry* run = b; run != e;) {
-        Entry* end = run + 1;
-        while (end != e && end->head == run->head) ++end;
-        if (end - run > 1) std::sort(run, end, entry_less);
-        run = end;
-      }
+      // Names that share their first 8 key octets (mail1234 and _25._tcp.mail12345 both start with
+      // "mail1234") are ordered by the next 8, and so on, comparing numbers; past 32 octets, or for a
+      // run of two, by the names themselves. Comparing the names of such runs was a tenth of the run's
+      // instructions at 100k names.
+      auto refine = [&](auto& self, Entry* rb, Entry* re, size_t skip) -> void {
+        for (Entry* run = rb; run != re;) {
+          Entry* end = run + 1;
+          while (end != re && end->head == run->head) ++end;
+          if (end - run == 2) {
+            if (entry_less(run[1], run[0])) std::swap(run[0], run[1]);
+          } else if (end - run > 2 && skip >= 32) {
+            std::sort(run, end, entry_less);
+          } else if (end - run > 2) {
+            const uint64_t shared_head = run->head;  // put back after: the merge below compares heads
+            for (Entry* x = run; x != end; ++x) x->head = key_chunk(names[x->id].canonical, skip);
+            std::sort(run, end, [](const Entry& x, const Entry& y) { return x.head < y.head; });
+            self(self, run, end, skip + 8);
+            for (Entry* x = run; x != end; ++x) x->head = shared_head;
+          }
+          run = end;
+        }
+      };
+      refine(refine, b, e, 8);
     };
     std::vector<std::thread> threads;
     for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(sort_range, r);

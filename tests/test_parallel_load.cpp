@@ -63,6 +63,15 @@ LoadOptions opts(int jobs) {
   return o;
 }
 
+/// Neighbours in names_in_order() that are not in strictly ascending canonical order (0 when sorted).
+size_t out_of_canonical_order(const ZoneModel& z) {
+  const auto& order = z.names_in_order();
+  size_t n = 0;
+  for (size_t i = 1; i < order.size(); ++i)
+    if (canonical_compare(z.names[order[i - 1]].canonical, z.names[order[i]].canonical) >= 0) ++n;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("parallel load: a split read gives exactly the serial reader's zone") {
@@ -172,11 +181,7 @@ TEST_CASE("index: names sorted by several threads come in the one-thread canonic
   REQUIRE(serial->load_findings.empty());
   REQUIRE(serial->names.size() > 65536);
   CHECK(threaded->names_in_order() == serial->names_in_order());
-  const auto& order = threaded->names_in_order();
-  size_t out_of_order = 0;
-  for (size_t i = 1; i < order.size(); ++i)
-    if (canonical_compare(threaded->names[order[i - 1]].canonical, threaded->names[order[i]].canonical) >= 0) ++out_of_order;
-  CHECK(out_of_order == 0);
+  CHECK(out_of_canonical_order(*threaded) == 0);
 }
 
 TEST_CASE("index: the sort's 8-octet heads agree with canonical order when names share little or much") {
@@ -199,12 +204,48 @@ TEST_CASE("index: the sort's 8-octet heads agree with canonical order when names
       o.parallel_min_bytes = size_t{1} << 40;
       auto z = load_zone_text(text, "z.zone", o);
       REQUIRE(z->load_findings.size() <= 1);  // out-of-zone data is reported by rules, not the loader
-      const auto& order = z->names_in_order();
-      REQUIRE(order.size() == z->names.size());
-      size_t out_of_order = 0;
-      for (size_t i = 1; i < order.size(); ++i)
-        if (canonical_compare(z->names[order[i - 1]].canonical, z->names[order[i]].canonical) >= 0) ++out_of_order;
-      CHECK(out_of_order == 0);
+      REQUIRE(z->names_in_order().size() == z->names.size());
+      CHECK(out_of_canonical_order(*z) == 0);
+    }
+  }
+}
+
+TEST_CASE("index: names alike in their first 8, 16, 24 or 32 key octets come in canonical order") {
+  // The sort orders names that share the first 8 octets of their keys by the next 8, and so on: runs
+  // of such names, with the escaped octets \000 and \001 and label ends on either side of each 8-octet
+  // boundary, and names below them, all in canonical order whether one thread sorts or two.
+  auto label_of = [](int len, int k) {
+    std::string l(static_cast<size_t>(len), 'm');
+    const std::string digits = std::to_string(k);
+    l.replace(l.size() - std::min(l.size(), digits.size()), std::string::npos, digits.substr(0, l.size()));
+    return l;
+  };
+  for (int count : {3000, 70000}) {
+    std::string text = "$ORIGIN example.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n  IN NS ns1\n";
+    for (int i = count; i-- > 0;) {
+      const int k = (i * 7919) % count;
+      const int len = 6 + k % 30;  // labels of 6 to 35 octets: keys end before, at and after each boundary
+      const std::string l = label_of(len, k / 30);
+      switch (k % 6) {
+        case 0: text += cat(l, " IN A 192.0.2.1\n"); break;
+        case 1: text += cat("_25._tcp.", l, " IN A 192.0.2.1\n"); break;
+        case 2: text += cat(l.substr(0, 7), "\\000", l.substr(7), " IN A 192.0.2.1\n"); break;
+        case 3: {
+          const size_t at = std::min<size_t>(15, l.size());  // \001 takes two key octets: across octet 16
+          text += cat(l.substr(0, at), "\\001", l.substr(at), ".b IN A 192.0.2.1\n");
+          break;
+        }
+        case 4: text += cat("a.", l, ".", l, " IN A 192.0.2.1\n"); break;
+        default: text += cat(l, "\\000 IN A 192.0.2.1\n"); break;
+      }
+    }
+    for (int jobs : {1, 2}) {
+      LoadOptions o = opts(jobs);
+      o.parallel_min_bytes = size_t{1} << 40;
+      auto z = load_zone_text(text, "z.zone", o);
+      REQUIRE(z->load_findings.empty());
+      REQUIRE(z->names_in_order().size() == z->names.size());
+      CHECK(out_of_canonical_order(*z) == 0);
     }
   }
 }
