@@ -185,7 +185,7 @@ class ZoneModel {
   std::vector<uint64_t> name_hashes_;  ///< by name id
   static uint64_t name_hash(std::string_view canonical);
   std::optional<uint32_t> lookup(std::string_view canonical, uint64_t h) const;
-  void grow_slots();
+  void grow_slots(size_t room_for = 0);  ///< at least doubles, and to room for `room_for` names
   void add_slot(uint32_t id);  ///< places a just-added name (its hash already in name_hashes_)
   std::vector<RRset> rrsets_;
   std::vector<uint32_t> rrset_records_;  ///< record indices in RRset order; RRset::records are slices
