@@ -352,6 +352,7 @@ bool charstring_field(std::vector<uint8_t>& o, std::string_view t, bool length_p
 struct Mnemonic {
   const char* name;
   uint16_t type;
+  uint8_t length;  // strlen(name): most entries are passed over on it and the first letter alone
 };
 
 // The names real zones and bitmaps use; their numbers are taken from ldns itself at first use, so the
@@ -368,7 +369,8 @@ struct MnemonicTable {
   std::array<Mnemonic, std::size(kCommon)> entries{};
   MnemonicTable() {
     for (size_t i = 0; i < std::size(kCommon); ++i)
-      entries[i] = {kCommon[i], static_cast<uint16_t>(ldns_get_rr_type_by_name(kCommon[i]))};
+      entries[i] = {kCommon[i], static_cast<uint16_t>(ldns_get_rr_type_by_name(kCommon[i])),
+                    static_cast<uint8_t>(std::strlen(kCommon[i]))};
   }
 };
 
@@ -404,8 +406,9 @@ uint16_t rr_type_by_name_fast(std::string_view name) {
     if (name.size() > 4 + 5 || !parse_uint(name.substr(4), 0xffff, v)) return 0;
     return uint16_t(v);
   }
+  const char first = name[0] >= 'a' && name[0] <= 'z' ? char(name[0] - 32) : name[0];
   for (const Mnemonic& m : mnemonics().entries)
-    if (iequal(name, m.name)) return m.type;
+    if (m.length == name.size() && m.name[0] == first && iequal(name, m.name)) return m.type;
   // Rare names: ask ldns (a linear scan), on a NUL-terminated copy.
   char buf[32];
   if (name.size() >= sizeof buf) return 0;
