@@ -13,9 +13,9 @@ void check(const LintContext& ctx, FindingSink& out) {
     for (const RRset& set : zone.rrsets()) {
       if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
       if (!single_dane_ee_key(zone, set)) continue;
-      const Record& rec = zone.records[set.first()];
-      out.report(zone, rec, cat("TLSA RRset at ", zone.owner_text(rec),
-                                " names a single DANE-EE key and no next key or DANE-TA trust anchor"));
+      // Most TLSA RRsets of a zone may say this: the message reuses the finding's owner text.
+      Finding& f = out.report(zone, zone.records[set.first()], {});
+      f.message = cat("TLSA RRset at ", f.owner, " names a single DANE-EE key and no next key or DANE-TA trust anchor");
     }
   }
 }
