@@ -8,12 +8,15 @@ namespace {
 void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zone : ctx.zones()) {
     auto apex = zone->apex();
-    for (uint32_t id : zone->names_in_order()) {
+    // From the DNAME RRsets (few, if any), not from every name: a lookup of two types per name was
+    // most of this rule's time on a zone of 100k names and no DNAME.
+    for (const RRset& dname : zone->rrsets()) {
+      if (dname.type != LDNS_RR_TYPE_DNAME) continue;
+      const uint32_t id = dname.owner;
       if ((apex && id == *apex) || zone->out_of_zone(id) || zone->below_cut(id) || zone->below_dname(id)) continue;
-      const RRset* dname = zone->find_rrset(id, LDNS_RR_TYPE_DNAME);
       const RRset* ns = zone->find_rrset(id, LDNS_RR_TYPE_NS);
-      if (!dname || !ns) continue;
-      uint32_t d0 = dname->first();
+      if (!ns) continue;
+      uint32_t d0 = dname.first();
       uint32_t n0 = ns->first();
       Finding& f = out.report(*zone, zone->records[d0],
                               cat("DNAME and NS at ", name_to_text(zone->names[id].wire),
