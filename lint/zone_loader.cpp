@@ -301,6 +301,10 @@ class Loader {
   static constexpr uint32_t kNoOwner = UINT32_MAX;
   uint32_t prev_owner_id_ = kNoOwner;  // names index of prev_owner_, when interned
   std::string owner_wire_;  // scratch: the owner of the record being read
+  // The last owner token converted and its wire under the origin of the time (copies: an $INCLUDEd
+  // text is gone once read): records of one name that each spell the owner out skip the conversion.
+  std::string owner_token_, owner_token_wire_;
+  bool owner_token_known_ = false;
   std::vector<std::string_view> rdata_tokens_;  // scratch: its RDATA tokens
   uint32_t ttl_directive_ = 0;
   bool have_ttl_directive_ = false;
@@ -328,6 +332,7 @@ class Loader {
 
   void set_origin(std::string wire) {
     origin_wire_ = std::move(wire);
+    owner_token_known_ = false;
     origin_rdf_.reset(ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, origin_wire_.size(), origin_wire_.data()));
   }
 
@@ -860,8 +865,16 @@ class Loader {
       if (prev_owner_.empty()) return syntax(file, e.first_line, "record has no owner and no previous owner", e.last_line);
       owner_wire_ = prev_owner_;
     } else {
-      if (!name_from_text(e.tokens[0].text, origin_wire_, owner_wire_))
-        return syntax(file, e.first_line, cat("owner '", clip(e.tokens[0].text), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
+      const std::string_view token = e.tokens[0].text;
+      if (owner_token_known_ && token == owner_token_) {
+        owner_wire_ = owner_token_wire_;
+      } else {
+        if (!name_from_text(token, origin_wire_, owner_wire_))
+          return syntax(file, e.first_line, cat("owner '", clip(token), "' is not a valid domain name (labels up to 63 octets, names up to 255)"), e.last_line);
+        owner_token_.assign(token);
+        owner_token_wire_ = owner_wire_;
+        owner_token_known_ = true;
+      }
       i = 1;
     }
     // Only messages and the ldns fallback need the owner as text.

@@ -92,6 +92,39 @@ TEST_CASE("loader: relative names, @, $ORIGIN changes and implicit TTL") {
   CHECK(find_record(*z, "abs.example.org.", LDNS_RR_TYPE_A));
 }
 
+TEST_CASE("loader: an owner spelled the same way again is read under the origin of its own line") {
+  // The loader reuses the last owner's conversion when the token repeats: never across an origin change
+  // ($ORIGIN, $INCLUDE with an origin, the return from it), and not confused by a blank owner between.
+  TempDir dir;
+  dir.write("inc.zone", "www IN A 192.0.2.3\n@ IN A 192.0.2.4\n");
+  dir.write("main.zone",
+            "$ORIGIN example.\n"
+            "@ 3600 IN SOA ns hostmaster 1 2 3 4 5\n"
+            "www IN A 192.0.2.1\n"
+            "other IN A 192.0.2.9\n"
+            "  IN AAAA 2001:db8::9\n"  // blank owner: other.example.
+            "www IN AAAA 2001:db8::1\n"
+            "$ORIGIN sub.example.\n"
+            "www IN A 192.0.2.2\n"
+            "@ IN A 192.0.2.5\n"
+            "$INCLUDE inc.zone inc.example.\n"
+            "www IN TXT \"back\"\n"
+            "@ IN TXT \"back\"\n");
+  auto z = load_zone_file(dir.file("main.zone"), {});
+  CHECK(syntax_messages(*z).empty());
+  CHECK(find_record(*z, "www.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "www.example.", LDNS_RR_TYPE_AAAA));
+  CHECK(find_record(*z, "other.example.", LDNS_RR_TYPE_AAAA));
+  CHECK(find_record(*z, "www.sub.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "sub.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "www.inc.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "inc.example.", LDNS_RR_TYPE_A));
+  CHECK(find_record(*z, "www.sub.example.", LDNS_RR_TYPE_TXT));  // the origin from before the $INCLUDE
+  CHECK(find_record(*z, "sub.example.", LDNS_RR_TYPE_TXT));
+  CHECK_FALSE(find_record(*z, "www.example.", LDNS_RR_TYPE_TXT));
+  CHECK_FALSE(find_record(*z, "www.inc.example.", LDNS_RR_TYPE_TXT));
+}
+
 TEST_CASE("index: an owner's RRsets are in type order and found by type among thousands") {
   constexpr int kTypes = 3000;
   std::string text = "$ORIGIN example.\n@ 600 IN SOA ns hostmaster 1 2 3 4 5\n";
