@@ -137,9 +137,10 @@ std::vector<OwnerRecord> records_at(const LintContext& ctx, std::string_view own
 void for_each_tlsa_owner(const LintContext& ctx, const std::function<void(std::string_view)>& fn) {
   std::unordered_set<std::string_view> seen;  // views into the zones' names
   for (const auto& zone : ctx.zones())
-    for (const RRset& set : zone->rrsets())
-      if (set.type == LDNS_RR_TYPE_TLSA && seen.insert(zone->names[set.owner].canonical).second)
-        fn(zone->names[set.owner].canonical);
+    for (uint32_t k : zone->rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone->rrsets()[k];
+      if (seen.insert(zone->names[set.owner].canonical).second) fn(zone->names[set.owner].canonical);
+    }
 }
 
 TlsaOwners::TlsaOwners(const LintContext& ctx) {
@@ -148,8 +149,8 @@ TlsaOwners::TlsaOwners(const LintContext& ctx) {
     // with a name lookup per owner).
     const ZoneModel& zone = *ctx.zones().front();
     if (zone.unreadable) return;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
       const std::string_view owner = zone.names[set.owner].canonical;
       const bool smtp = is_smtp_owner(owner);
       const auto begin = static_cast<uint32_t>(records.size());

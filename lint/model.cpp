@@ -587,11 +587,27 @@ const RRset* ZoneModel::find_rrset(uint32_t owner, uint16_t type) const {
   return it != sets.end() && it->type == type ? &*it : nullptr;
 }
 
-std::vector<uint32_t> ZoneModel::records_of_type(uint16_t type) const {
-  std::vector<uint32_t> out;
-  for (uint32_t i = 0; i < records.size(); ++i)
-    if (records[i].type == type) out.push_back(i);
-  return out;
+namespace {
+/// The indices of `items` whose type is `type`, kept in `model`'s memo (as "<what> <type>") for its lifetime.
+template <class Item>
+std::span<const uint32_t> indices_of_type(const ZoneModel& model, const std::vector<Item>& items, uint16_t type,
+                                          std::string_view what) {
+  auto list = model.memo(cat(what, ' ', type), [&] {
+    auto out = std::make_shared<std::vector<uint32_t>>();
+    for (uint32_t i = 0; i < items.size(); ++i)
+      if (items[i].type == type) out->push_back(i);
+    return std::shared_ptr<const void>(std::move(out));
+  });
+  return *std::static_pointer_cast<const std::vector<uint32_t>>(list);  // the memo keeps it alive
+}
+}  // namespace
+
+std::span<const uint32_t> ZoneModel::records_of_type(uint16_t type) const {
+  return indices_of_type(*this, records, type, "records of type");
+}
+
+std::span<const uint32_t> ZoneModel::rrsets_of_type(uint16_t type) const {
+  return indices_of_type(*this, rrsets_, type, "RRsets of type");
 }
 
 bool ZoneModel::is_signed() const {

@@ -16,8 +16,9 @@ ZoneSet::ZoneSet(const Workspace& ws) : ws_(ws) {
   for (size_t i = 0; i < ws.zones.size(); ++i) {
     const auto& z = ws.zones[i];
     if (!z->unreadable) by_origin_.emplace(z->origin_wire, static_cast<int>(i));
-    for (const Record& r : z->records) {
-      if (r.type != LDNS_RR_TYPE_CNAME || !z->is_authoritative(r.owner)) continue;
+    for (uint32_t i : z->records_of_type(LDNS_RR_TYPE_CNAME)) {
+      const Record& r = z->records[i];
+      if (!z->is_authoritative(r.owner)) continue;
       auto rd = z->rdata(r);
       std::string target(reinterpret_cast<const char*>(rd.data()), rd.size());
       cnames_.emplace(z->owner(r).canonical, ascii_lower(target));
@@ -92,8 +93,7 @@ MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
   ScopedTiming timing("placement: MX hosts");
   size_t count = 0;
   for (const auto& zone : ws.zones)
-    for (const RRset& set : zone->rrsets())
-      if (set.type == LDNS_RR_TYPE_MX) count += set.records.size();
+    for (uint32_t k : zone->rrsets_of_type(LDNS_RR_TYPE_MX)) count += zone->rrsets()[k].records.size();
   hosts.reserve(count);
   std::string tlsa_owner;  // reused: one buffer for every _25._tcp. name
   std::string mx;          // and one for every MX target
@@ -104,8 +104,9 @@ MxHosts::MxHosts(const Workspace& ws) : ws_(ws) {
   };
   for (size_t zi = 0; zi < ws.zones.size(); ++zi) {
     const ZoneModel& zone = *ws.zones[zi];
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_MX || !zone.is_authoritative(set.owner)) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_MX)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       rrset_begin.push_back(static_cast<uint32_t>(hosts.size()));
       for (uint32_t i : set.records) {
         MxHost& h = hosts.emplace_back();

@@ -11,17 +11,19 @@ namespace danelint {
 template <typename Fn>
 void for_each_tlsa(const LintContext& ctx, Fn&& fn) {
   for (const auto& zone : ctx.zones())
-    for (const Record& r : zone->records)
-      if (r.type == LDNS_RR_TYPE_TLSA)
-        if (auto v = decode_tlsa(zone->rdata(r))) fn(*zone, r, *v);
+    for (uint32_t i : zone->records_of_type(LDNS_RR_TYPE_TLSA)) {
+      const Record& r = zone->records[i];
+      if (auto v = decode_tlsa(zone->rdata(r))) fn(*zone, r, *v);
+    }
 }
 
 template <typename Fn>
 void for_each_rrsig(const LintContext& ctx, Fn&& fn) {
   for (const auto& zone : ctx.zones())
-    for (const Record& r : zone->records)
-      if (r.type == LDNS_RR_TYPE_RRSIG)
-        if (auto v = decode_rrsig(zone->rdata(r))) fn(*zone, r, *v);
+    for (uint32_t i : zone->records_of_type(LDNS_RR_TYPE_RRSIG)) {
+      const Record& r = zone->records[i];
+      if (auto v = decode_rrsig(zone->rdata(r))) fn(*zone, r, *v);
+    }
 }
 
 /// "TLSA 3 1 1", for messages.

@@ -10,8 +10,9 @@ namespace {
 void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       if (!single_dane_ee_key(zone, set)) continue;
       // Most TLSA RRsets of a zone may say this: the message reuses the finding's owner text.
       Finding& f = out.report(zone, zone.records[set.first()], {});

@@ -17,8 +17,9 @@ void check(const LintContext& ctx, FindingSink& out) {
   const int64_t max_ttl = ctx.duration_option("max-ttl");
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       uint32_t ttl = rrset_ttl(zone, set);
       if (ttl <= max_ttl) continue;
       const Record& rec = zone.records[set.first()];

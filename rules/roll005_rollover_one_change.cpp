@@ -28,8 +28,9 @@ void check(const LintContext& ctx, FindingSink& out) {
     const ZoneModel& zone = *ws.zones[zi];
     const ZoneModel* prev = ws.history.previous_of(zi);
     if (!prev) continue;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       const std::string_view owner = zone.names[set.owner].canonical;
       const RRset* prev_set = tlsa_rrset_at(*prev, owner);
       if (!prev_set || prev_set->records.empty()) continue;

@@ -16,8 +16,9 @@ void check(const LintContext& ctx, FindingSink& out) {
   const ZoneSet& zs = ZoneSet::shared(ctx.workspace());
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
       if (!is_smtp_owner(o)) continue;
       const std::string_view base = o.base_wire;  // lower case: cut from the canonical owner

@@ -9,8 +9,8 @@ namespace {
 
 void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zone : ctx.zones()) {
-    for (const RRset& set : zone->rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA) continue;
+    for (uint32_t k : zone->rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone->rrsets()[k];
       // Keyed by the RDATA bytes (hashing, not ordering: GCC 12 -O3 misreports ordered byte-vector compares).
       std::unordered_map<std::string, const Record*> seen;
       for (uint32_t idx : set.records) {  // file order: the first occurrence is seen first

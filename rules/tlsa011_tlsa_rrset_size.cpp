@@ -13,8 +13,9 @@ constexpr size_t kLimit = 1232;
 void check(const LintContext& ctx, FindingSink& out) {
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       size_t size = 12 + zone.names[set.owner].wire.size() + 4 + 11;
       uint32_t first = set.records[0];
       for (uint32_t i : set.records) {

@@ -31,8 +31,9 @@ void check(const LintContext& ctx, FindingSink& out) {
   };
   for (const auto& zp : ctx.zones()) {
     const ZoneModel& zone = *zp;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner)) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       const TlsaOwner o = parse_tlsa_owner(zone.names[set.owner].canonical);
       if (o.form != TlsaOwner::Form::Valid) continue;
       const std::string_view base = o.base_wire;  // lower case: cut from the canonical owner

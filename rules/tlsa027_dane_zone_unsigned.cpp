@@ -13,8 +13,9 @@ void check(const LintContext& ctx, FindingSink& out) {
   for (size_t i = 0; i < ws.zones.size(); ++i) {
     const ZoneModel& zone = *ws.zones[i];
     if (zone.unreadable || ws.signing_of(i) != ZoneSigning::Offline || zone.is_signed()) continue;
-    for (const RRset& set : zone.rrsets()) {
-      if (set.type != LDNS_RR_TYPE_TLSA || !zone.is_authoritative(set.owner) || set.records.empty()) continue;
+    for (uint32_t k : zone.rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+      const RRset& set = zone.rrsets()[k];
+      if (!zone.is_authoritative(set.owner)) continue;
       const Record& rec = zone.records[set.first()];
       out.report(zone, rec, cat("TLSA at ", zone.owner_text(rec), " in ", zone.origin_text(),
                                 ", an unsigned zone published as is (signing = \"offline\"): clients ignore TLSA "

@@ -5,6 +5,7 @@
 #include <ldns/ldns.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "lint/strings.hpp"
 #include "tests/helpers.hpp"
@@ -123,6 +124,38 @@ TEST_CASE("loader: an owner spelled the same way again is read under the origin 
   CHECK(find_record(*z, "sub.example.", LDNS_RR_TYPE_TXT));
   CHECK_FALSE(find_record(*z, "www.example.", LDNS_RR_TYPE_TXT));
   CHECK_FALSE(find_record(*z, "www.inc.example.", LDNS_RR_TYPE_TXT));
+}
+
+TEST_CASE("index: records and RRsets of one type, in file and canonical order, made once for all threads") {
+  auto z = load_zone_text(
+      "@ 3600 IN SOA ns hostmaster 1 2 3 4 5\n"
+      "_25._tcp.z IN TLSA 3 1 1 aa\n"         // record 1
+      "_25._tcp.b IN TLSA 3 1 1 bb\n"         // record 2
+      "www IN A 192.0.2.1\n"
+      "_25._tcp.z IN TLSA 3 1 1 cc\n"         // record 4: the RRset of record 1
+      "_25._tcp.m IN TLSA 3 1 1 dd\n",        // record 5
+      "t.zone", {.origin = "example."});
+  REQUIRE(syntax_messages(*z).empty());
+  // Asked from several threads at once: each gets the one list (the same span).
+  std::vector<std::span<const uint32_t>> seen(4);
+  {
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < seen.size(); ++t) threads.emplace_back([&, t] { seen[t] = z->records_of_type(LDNS_RR_TYPE_TLSA); });
+    for (auto& t : threads) t.join();
+  }
+  const std::vector<uint32_t> tlsa(seen[0].begin(), seen[0].end());
+  CHECK(tlsa == std::vector<uint32_t>{1, 2, 4, 5});
+  for (const auto& s : seen) CHECK(s.data() == seen[0].data());
+  CHECK(z->records_of_type(LDNS_RR_TYPE_MX).empty());
+  // RRsets in canonical order: _25._tcp.b, _25._tcp.m, _25._tcp.z (two records).
+  std::vector<std::string> owners;
+  for (uint32_t k : z->rrsets_of_type(LDNS_RR_TYPE_TLSA)) {
+    const RRset& set = z->rrsets()[k];
+    CHECK(set.type == LDNS_RR_TYPE_TLSA);
+    owners.push_back(cat(name_to_text(z->names[set.owner].wire), ' ', set.records.size()));
+  }
+  CHECK(owners == std::vector<std::string>{"_25._tcp.b.example. 1", "_25._tcp.m.example. 1", "_25._tcp.z.example. 2"});
+  CHECK(z->rrsets_of_type(LDNS_RR_TYPE_SOA).size() == 1);
 }
 
 TEST_CASE("index: an owner's RRsets are in type order and found by type among thousands") {
