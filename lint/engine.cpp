@@ -307,8 +307,16 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
   result.findings = std::move(kept);
 
   // A summary for rules that report many places in one file (expired signatures over a whole zone).
-  std::map<std::pair<std::string_view, std::string>, size_t> per_rule_file;
-  for (const Finding& f : result.findings) ++per_rule_file[{f.rule->info.id, f.loc.file}];
+  // Keys are views into the findings; neighbours are mostly of one rule and file, so the last entry is
+  // tried before the map (12 500 lookups of one key on the bench zone).
+  std::map<std::pair<std::string_view, std::string_view>, size_t> per_rule_file;
+  size_t* last_count = nullptr;
+  std::pair<std::string_view, std::string_view> last_key;
+  for (const Finding& f : result.findings) {
+    const std::pair<std::string_view, std::string_view> key{f.rule->info.id, f.loc.file};
+    if (!last_count || key != last_key) last_count = &per_rule_file[key], last_key = key;
+    ++*last_count;
+  }
   for (const auto& [key, n] : per_rule_file) {
     if (n < 10) continue;
     const Rule* r = find_rule(key.first);

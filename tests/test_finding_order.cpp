@@ -48,3 +48,31 @@ TEST_CASE("findings come out in finding_less order across files named in any ord
     }
   }
 }
+
+TEST_CASE("the run's notes count the findings of each rule in each file that has ten or more") {
+  // Two files, each with TLSA records that break two rules (ROLL001 per RRset, SMTP001 per PKIX record)
+  // on alternate lines, so that neighbours in report order change rule and file.
+  auto zone_with = [](int pkix, int single) {
+    std::string z = "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n@ 3600 IN NS ns1\n";
+    for (int i = 0; i < std::max(pkix, single); ++i) {
+      if (i < pkix) z += cat("_25._tcp.p", i, " 3600 IN TLSA 1 1 1 ", std::string(64, 'a'), "\n");
+      if (i < single) z += cat("_25._tcp.s", i, " 3600 IN TLSA 3 1 1 ", std::string(64, 'b'), "\n");
+    }
+    return z;
+  };
+  Workspace ws;
+  LoadOptions lo;
+  lo.origin = "example.";
+  ws.zones.push_back(load_zone_text(zone_with(12, 9), "one.zone", lo));
+  ws.zones.push_back(load_zone_text(zone_with(3, 11), "two.zone", lo));
+  ws.zone_signing.assign(2, ZoneSigning::Unknown);
+  EngineOptions eng;
+  eng.now = *parse_time("2025-01-01T00:00:00Z");
+  eng.rules.select = {"ROLL001", "SMTP001"};
+  std::vector<std::string> counts;
+  for (const std::string& note : run_lint(ws, eng).notes)
+    if (note.find(" findings of ") != std::string::npos) counts.push_back(note);
+  // one.zone: 12 SMTP001 and 9 ROLL001 (under ten: no note); two.zone: 3 and 11. By rule, then file.
+  CHECK(counts == std::vector<std::string>{"two.zone: 11 findings of ROLL001 rollover-no-next",
+                                           "one.zone: 12 findings of SMTP001 smtp-pkix-usage"});
+}
