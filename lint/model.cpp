@@ -192,7 +192,7 @@ uint64_t ZoneModel::name_hash(std::string_view canonical) {
     h = fold(h ^ w, 0xbf58476d1ce4e5b9ull);
   }
   uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) tail |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  std::memcpy(&tail, p, n);  // the last 0-7 octets, in the low end (the hash only lives in this process)
   return fold(h ^ tail, 0x94d049bb133111ebull);
 }
 
@@ -264,10 +264,7 @@ uint32_t ZoneModel::intern(std::string_view wire) {
   std::string canon_heap;
   std::string_view canon;
   if (wire.size() <= sizeof buf) {
-    for (size_t i = 0; i < wire.size(); ++i) {
-      char c = wire[i];
-      buf[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
-    }
+    ascii_lower_copy(wire.data(), wire.size(), buf);
     canon = std::string_view(buf, wire.size());
   } else {
     canon_heap = ascii_lower(wire);

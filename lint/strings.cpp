@@ -1,5 +1,7 @@
 #include "lint/strings.hpp"
 
+#include <cstring>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -16,10 +18,26 @@ std::string to_hex(const uint8_t* data, size_t len) {
   return out;
 }
 
+void ascii_lower_copy(const char* in, size_t n, char* out) {
+  // Per octet of a word, without carries between octets: of the low seven bits, 'A'..'Z' are those that
+  // reach 0x80 when 0x80 - 'A' is added but not when 0x80 - 'Z' - 1 is; octets with the top bit set are
+  // not letters. Such octets get 0x20 (their 0x80 flag shifted right twice).
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x80 * kOnes;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, in + i, 8);
+    const uint64_t low7 = w & ~kHigh;
+    const uint64_t upper = (low7 + (0x80 - 'A') * kOnes) & ~(low7 + (0x80 - 'Z' - 1) * kOnes) & ~w & kHigh;
+    w |= upper >> 2;
+    std::memcpy(out + i, &w, 8);
+  }
+  for (; i < n; ++i) out[i] = in[i] >= 'A' && in[i] <= 'Z' ? static_cast<char>(in[i] + 32) : in[i];
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  ascii_lower_copy(out.data(), out.size(), out.data());
   return out;
 }
 

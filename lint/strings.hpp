@@ -76,6 +76,9 @@ inline std::string to_hex(const std::vector<uint8_t>& v) { return to_hex(v.data(
 
 /// ASCII lower-casing (DNS names compare case-insensitively in ASCII only, RFC 4343).
 std::string ascii_lower(std::string_view s);
+/// The same from `in` into `out` (n octets each; they may be the same place), eight octets at a time:
+/// the loader lower-cases every owner name it interns.
+void ascii_lower_copy(const char* in, size_t n, char* out);
 
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 bool equals_icase(std::string_view a, std::string_view b);

@@ -95,3 +95,26 @@ TEST_CASE("append_json_escaped escapes exactly what a character-by-character esc
   danelint::append_json_escaped(out, std::string(40, 'x') + "\x7f" + std::string(40, 'y'));
   CHECK(out == std::string(40, 'x') + "\\u007f" + std::string(40, 'y'));
 }
+
+TEST_CASE("ascii_lower_copy lowers A-Z and nothing else, at every place of a word and in the tail") {
+  auto reference = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c); };
+  // Each octet value at each of the 19 places of a text two words and a tail long, among neighbours
+  // that are letters, the octets around the letters' edges, and octets with the top bit set.
+  const std::string around = "@AZ[`az{\x80\xc1\xda\xff\x7f\x01Mm?";
+  for (int c = 0; c < 256; ++c)
+    for (size_t at = 0; at < 19; ++at) {
+      std::string in(19, 'Q');
+      for (size_t i = 0; i < in.size(); ++i) in[i] = around[(i + static_cast<size_t>(c)) % around.size()];
+      in[at] = static_cast<char>(c);
+      std::string want = in;
+      for (char& ch : want) ch = reference(static_cast<unsigned char>(ch));
+      std::string out(in.size(), '\0');
+      danelint::ascii_lower_copy(in.data(), in.size(), out.data());
+      CAPTURE(c);
+      CAPTURE(at);
+      REQUIRE(out == want);
+      danelint::ascii_lower_copy(in.data(), in.size(), in.data());  // in place
+      REQUIRE(in == want);
+    }
+  CHECK(danelint::ascii_lower("MAIL.Example.ORG") == "mail.example.org");
+}
