@@ -40,8 +40,7 @@ TlsaOwner parse_tlsa_owner(std::string_view owner_wire) {
   // Lower-cased on the stack (a length octet allows at most 255): rules parse every TLSA owner of a zone.
   char port_buf[255], proto_buf[255];
   auto lower = [](std::string_view label, char* buf) {
-    for (size_t i = 0; i < label.size(); ++i)
-      buf[i] = label[i] >= 'A' && label[i] <= 'Z' ? static_cast<char>(label[i] + 32) : label[i];
+    ascii_lower_copy(label.data(), label.size(), buf);
     return std::string_view(buf, label.size());
   };
   const std::string_view port_label = lower(first, port_buf), proto_label = lower(second, proto_buf);

@@ -60,7 +60,7 @@ void check_zone(const ZoneModel& zone, FindingSink& out) {
       const Record& rec = zone.records[idx];
       auto rd = zone.rdata(rec);
       target.assign(reinterpret_cast<const char*>(rd.data()), rd.size());
-      for (char& c : target) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      ascii_lower_copy(target.data(), target.size(), target.data());
       if (!is_subdomain(target, origin)) continue;  // out of bailiwick: no glue needed or possible
       // A server below another zone cut (a sibling delegation) or below a DNAME is not ours to supply:
       // its address comes from that zone (RFC 9471 §2.2 makes sibling glue optional).
