@@ -457,6 +457,19 @@ void ZoneModel::build_index(int jobs) {
   std::vector<uint32_t> rank = filled<uint32_t>(names.size());
   for (uint32_t i = 0; i < ordered_names_.size(); ++i) rank[ordered_names_[i]] = i;
 
+  // The zone cuts need only the names in order and which names own NS or DNAME: on a large zone they are
+  // worked out on a second thread while this one orders the records into RRsets (2 ms each at 100k
+  // names, both serial before).
+  auto cuts = [this] {
+    ScopedTiming t("index: zone cuts");
+    std::vector<uint8_t> ns_or_dname = filled<uint8_t>(names.size());
+    for (const Record& r : records)
+      if (r.type == 2 /*NS*/) ns_or_dname[r.owner] |= kHasNs;
+      else if (r.type == 39 /*DNAME*/) ns_or_dname[r.owner] |= kHasDname;
+    compute_cuts(ns_or_dname);
+  };
+  std::thread cuts_thread;
+  if (jobs > 1 && names.size() >= 65536) cuts_thread = std::thread(cuts);
   step.emplace("index: records in RRset order");
   std::vector<uint32_t> order = filled<uint32_t>(records.size());
   auto record_less = [&](uint32_t a, uint32_t b) {
@@ -514,8 +527,10 @@ void ZoneModel::build_index(int jobs) {
     owner_slices_[rrsets_[i].owner] = {i, j};
     i = j;
   }
-  step.emplace("index: zone cuts");
-  compute_cuts();
+  step.reset();
+  if (cuts_thread.joinable()) cuts_thread.join();
+  else cuts();
+  occlude_below_apex_dname();  // reads the RRsets
 }
 
 std::optional<uint32_t> ZoneModel::apex() const { return find_name(origin_wire); }
@@ -528,10 +543,8 @@ bool ZoneModel::only_nsec3(uint32_t name) const {
   return true;
 }
 
-void ZoneModel::compute_cuts() {
+void ZoneModel::compute_cuts(const std::vector<uint8_t>& ns_or_dname) {
   flags_ = filled<uint8_t>(names.size());
-  auto apex_id = apex();
-  const bool apex_dname = apex_id && find_rrset(*apex_id, 39 /*DNAME*/);
   // In canonical order a name's subtree follows it, so the owners above the current name are a stack
   // (looking each ancestor up instead cost 95 ms for 3600 names 118 labels deep). Each entry carries
   // what the names below it inherit: a cut or DNAME at it or above, up to but not at the apex.
@@ -548,7 +561,7 @@ void ZoneModel::compute_cuts() {
       flags_[id] |= kOutOfZone;
       continue;
     }
-    const bool delegation = canon != origin_wire && find_rrset(id, 2 /*NS*/);
+    const bool delegation = canon != origin_wire && (ns_or_dname[id] & kHasNs);
     if (delegation) flags_[id] |= kDelegation;
     while (!path.empty() && !(path.back().canon.size() < canon.size() && is_subdomain(canon, path.back().canon)))
       path.pop_back();
@@ -558,16 +571,20 @@ void ZoneModel::compute_cuts() {
     uint8_t below = inherited;
     if (canon != origin_wire) {
       if (delegation) below |= kBelowCut;
-      if (find_rrset(id, 39 /*DNAME*/)) below |= kBelowDname;
+      if (ns_or_dname[id] & kHasDname) below |= kBelowDname;
     }
     path.push_back({id, canon, below});
-    // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4), but not the zone's own
-    // NSEC3 records: their hashed owners are meta-data of the zone, never reached by name lookup
-    // (RFC 5155 §7.1; a DNAME-at-apex zone signed with NSEC3 is valid).
-    if (canon != origin_wire) {
-      if (apex_dname && !only_nsec3(id)) flags_[id] |= kBelowDname;
-    }
   }
+}
+
+void ZoneModel::occlude_below_apex_dname() {
+  // A DNAME at the apex still occludes the names below it (RFC 6672 §2.4), but not the zone's own
+  // NSEC3 records: their hashed owners are meta-data of the zone, never reached by name lookup
+  // (RFC 5155 §7.1; a DNAME-at-apex zone signed with NSEC3 is valid).
+  auto apex_id = apex();
+  if (!apex_id || !find_rrset(*apex_id, 39 /*DNAME*/)) return;
+  for (uint32_t id = 0; id < names.size(); ++id)
+    if (!(flags_[id] & kOutOfZone) && names[id].canonical != origin_wire && !only_nsec3(id)) flags_[id] |= kBelowDname;
 }
 
 std::span<const RRset> ZoneModel::rrsets_at(uint32_t owner) const {

@@ -199,7 +199,9 @@ class ZoneModel {
   std::vector<uint8_t> flags_;
   static constexpr uint32_t kNoName = UINT32_MAX;
   std::vector<uint32_t> closest_ancestor_;  ///< per name; kNoName at the top and out of the zone
-  void compute_cuts();
+  enum : uint8_t { kHasNs = 1, kHasDname = 2 };
+  void compute_cuts(const std::vector<uint8_t>& ns_or_dname);  ///< per name: kHasNs, kHasDname
+  void occlude_below_apex_dname();
   std::unique_ptr<SharedMemo> memo_ = std::make_unique<SharedMemo>();  // a pointer: the model stays movable
   bool only_nsec3(uint32_t name) const;  ///< holds NSEC3 (and its RRSIGs) and nothing else
 };

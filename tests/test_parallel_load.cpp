@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <tuple>
 #include <fstream>
 
 #include <unistd.h>
@@ -61,6 +62,13 @@ LoadOptions opts(int jobs) {
   o.jobs = jobs;
   o.parallel_min_bytes = 512;  // split even this small text, many times
   return o;
+}
+
+/// The same text loaded serially (one part) twice, with one job and with `jobs`: only the index differs.
+auto load_serially_with_one_and(const std::string& text, int jobs) {
+  LoadOptions one = opts(1), many = opts(jobs);
+  one.parallel_min_bytes = many.parallel_min_bytes = size_t{1} << 40;
+  return std::pair(load_zone_text(text, "z.zone", one), load_zone_text(text, "z.zone", many));
 }
 
 /// Neighbours in names_in_order() that are not in strictly ascending canonical order (0 when sorted).
@@ -174,10 +182,7 @@ TEST_CASE("index: names sorted by several threads come in the one-thread canonic
       default: text += cat(k, "0123456789abcdefghijklmnopqrstuv IN A 192.0.2.1\n"); break;
     }
   }
-  LoadOptions one = opts(1), four = opts(4);
-  one.parallel_min_bytes = four.parallel_min_bytes = size_t{1} << 40;  // read serially: only the sort differs
-  auto serial = load_zone_text(text, "z.zone", one);
-  auto threaded = load_zone_text(text, "z.zone", four);
+  auto [serial, threaded] = load_serially_with_one_and(text, 4);
   REQUIRE(serial->load_findings.empty());
   REQUIRE(serial->names.size() > 65536);
   CHECK(threaded->names_in_order() == serial->names_in_order());
@@ -267,5 +272,49 @@ TEST_CASE("index: the sort's heads escape \\000 and \\001 and end each label, up
     CAPTURE(name_to_text(z->names[order[i - 1]].wire));
     CAPTURE(name_to_text(z->names[order[i]].wire));
     CHECK(canonical_compare(z->names[order[i - 1]].canonical, z->names[order[i]].canonical) < 0);
+  }
+}
+
+TEST_CASE("index: zone cuts worked out beside the RRsets agree with one thread's") {
+  // Over 65536 names, so that the cuts are found on a second thread: delegations with glue, DNAMEs with
+  // names below them, empty non-terminals, out-of-zone names, and (second zone) a DNAME at the apex,
+  // which occludes every name but the zone's NSEC3 owners once the RRsets are known.
+  for (bool apex_dname : {false, true}) {
+    std::string text = "$ORIGIN example.\n@ 3600 IN SOA ns1 hostmaster 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n";
+    if (apex_dname) text += "@ IN DNAME example.net.\n0p9mhaveqvm6t7vbl5lop2u3t2rp3tom IN NSEC3 1 0 0 - 0p9mhaveqvm6t7vbl5lop2u3t2rp3tom A\n";
+    for (int i = 70000; i-- > 0;) {
+      const int k = (i * 7919) % 70000;
+      switch (k % 7) {
+        case 0: text += cat("d", k, " IN NS ns.d", k, "\nns.d", k, " IN A 192.0.2.2\n"); break;
+        case 1: text += cat("x.y.d", k - 1, " IN A 192.0.2.3\n"); break;  // below the cut of d(k-1)
+        case 2: text += cat("r", k, " IN DNAME example.org.\n"); break;
+        case 3: text += cat("a.r", k - 1, " IN A 192.0.2.4\n"); break;  // below the DNAME of r(k-1)
+        case 4: text += cat("e.ent", k, " IN A 192.0.2.5\n"); break;
+        case 5: text += cat("h", k, ".example.org. IN A 192.0.2.6\n"); break;  // out of the zone
+        default: text += cat("h", k, " IN A 192.0.2.7\n"); break;
+      }
+    }
+    auto [serial, threaded] = load_serially_with_one_and(text, 2);
+    REQUIRE(serial->load_findings.empty());
+    REQUIRE(serial->names.size() > 65536);
+    REQUIRE(threaded->names.size() == serial->names.size());
+    size_t differ = 0, delegations = 0, below_cut = 0, below_dname = 0, out = 0;
+    for (uint32_t id = 0; id < serial->names.size(); ++id) {
+      const auto facts = [id](const ZoneModel& z) {
+        return std::tuple(z.is_delegation(id), z.below_cut(id), z.below_dname(id), z.out_of_zone(id),
+                          z.closest_ancestor(id));
+      };
+      differ += facts(*serial) != facts(*threaded);
+      delegations += serial->is_delegation(id);
+      below_cut += serial->below_cut(id);
+      below_dname += serial->below_dname(id);
+      out += serial->out_of_zone(id);
+    }
+    CAPTURE(apex_dname);
+    CHECK(differ == 0);
+    CHECK(delegations == 10000);
+    CHECK(below_cut == 20000);  // ns.dN and x.y.dN
+    CHECK(out == 10000);
+    CHECK(below_dname == (apex_dname ? serial->names.size() - out - 2 : 10000));  // all but the apex and NSEC3
   }
 }
