@@ -104,9 +104,11 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     need_analysis = need_analysis || dnssec::rule_needs_analysis(id);
   }
   std::exception_ptr analysis_error;
-  std::thread analysis_thread;
+  // std::jthread joins when it goes out of scope, also when an exception leaves on this thread: a
+  // joinable std::thread would abort the process there.
+  std::jthread analysis_thread;
   if (need_analysis && !ws.dnssec) {
-    analysis_thread = std::thread([&] {
+    analysis_thread = std::jthread([&] {
       try {
         ScopedTiming t("dnssec analysis (keys, signature verification, DS)");
         dnssec::prepare(ws, opts.jobs);
@@ -115,12 +117,6 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
       }
     });
   }
-  struct JoinOnExit {
-    std::thread& t;
-    ~JoinOnExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_on_exit{analysis_thread};
 
   // Rules are independent and pure, so they run concurrently; each writes its own sink and the
   // merge below sorts, so the output never depends on the thread count.
@@ -164,7 +160,7 @@ LintResult run_lint(const Workspace& ws, const EngineOptions& opts) {
     int jobs = std::max(1, std::min<int>(opts.jobs, static_cast<int>(todo.size())));
     ScopedTiming rules_time(cat("rules ", with_analysis ? "reading" : "not reading", " the DNSSEC analysis (",
                                 todo.size(), " on ", jobs, " threads)"));
-    std::vector<std::thread> threads;
+    std::vector<std::jthread> threads;
     for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
     worker();
     for (auto& t : threads) t.join();

@@ -446,7 +446,7 @@ void ZoneModel::build_index(int jobs) {
       };
       refine(refine, b, e, 8);
     };
-    std::vector<std::thread> threads;
+    std::vector<std::jthread> threads;  // joined on the way out, also by an exception (see engine.cpp)
     for (unsigned r = 1; r < ranges; ++r) threads.emplace_back(sort_range, r);
     sort_range(0);
     for (auto& th : threads) th.join();
@@ -468,8 +468,8 @@ void ZoneModel::build_index(int jobs) {
       else if (r.type == 39 /*DNAME*/) ns_or_dname[r.owner] |= kHasDname;
     compute_cuts(ns_or_dname);
   };
-  std::thread cuts_thread;
-  if (jobs > 1 && names.size() >= 65536) cuts_thread = std::thread(cuts);
+  std::jthread cuts_thread;
+  if (jobs > 1 && names.size() >= 65536) cuts_thread = std::jthread(cuts);
   step.emplace("index: records in RRset order");
   std::vector<uint32_t> order = filled<uint32_t>(records.size());
   auto record_less = [&](uint32_t a, uint32_t b) {

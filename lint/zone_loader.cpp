@@ -200,7 +200,7 @@ class LineCensus {
       }
     };
     const size_t threads = std::min<size_t>(static_cast<size_t>(std::max(1, jobs)), chunks / 8 + 1);
-    std::vector<std::thread> pool;
+    std::vector<std::jthread> pool;  // joined on the way out, also by an exception (see engine.cpp)
     for (size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
@@ -688,7 +688,7 @@ class Loader {
       size_t bytes = cuts[k + 1] - cuts[k];
       l.reserve_model(total_lines * bytes / text.size(), bytes, text.size());
     }
-    std::vector<std::thread> threads;
+    std::vector<std::jthread> threads;  // joined on the way out, also by an exception (see engine.cpp)
     for (size_t k = 1; k < parts; ++k)
       threads.emplace_back([&, k] { loaders[k]->parse_text(text.substr(cuts[k], cuts[k + 1] - cuts[k]), 0, 0, first_line[k]); });
     parse_text(text.substr(0, cuts[1]), 0, 0);

@@ -38,7 +38,7 @@ void parallel_for(size_t n, int jobs, Fn&& fn) {
       for (size_t i = b, e = std::min(n, b + kChunk); i < e; ++i) fn(i, worker);
     }
   };
-  std::vector<std::thread> pool;
+  std::vector<std::jthread> pool;  // joined on the way out, also by an exception (see engine.cpp)
   for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
   work(0);
   for (auto& t : pool) t.join();
