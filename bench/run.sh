@@ -244,7 +244,7 @@ for size in $sizes; do
       if [ "$alg" = rsa ] && [ -n "$parse_wall" ]; then
         rsa_bound=$bound; [ -n "$own_bound" ] && [ "$(echo "$own_bound < $bound" | bc)" = 1 ] && rsa_bound=$own_bound
         [ "$(echo "$parse_wall > $rsa_bound" | bc)" = 1 ] && rsa_bound=$parse_wall
-        row "$label" "max(bound, parse)" "$rsa_bound" "" "" "$(echo "scale=2; $d_wall / $rsa_bound" | bc)" \
+        row "$label" "max(bound, parse)" "$(printf %.2f "$rsa_bound")" "" "" "$(echo "scale=2; $d_wall / $rsa_bound" | bc)" \
           "the smaller bound or Knot's parse, whichever is larger"
       fi
       [ -n "$fastest" ] && row "$label" "fastest peer" "$fastest" "" "" "$(echo "scale=2; $d_wall / $fastest" | bc)" ""
