@@ -41,14 +41,8 @@ bool append_canonical_rdata(uint16_t type, std::span<const uint8_t> rd, std::str
   auto lower_name = [&](size_t pos) -> size_t {
     size_t n = name_len(rd, pos);
     if (n == 0) return 0;
-    for (size_t i = pos; i < pos + n;) {
-      size_t l = rd[i];
-      for (size_t k = i + 1; k <= i + l; ++k) {
-        char& c = out[start + k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      }
-      i += l + 1;
-    }
+    // Length octets (0-63) are never letters, so the whole name is lower-cased as it stands.
+    ascii_lower_copy(&out[start + pos], n, &out[start + pos]);
     return pos + n;
   };
   auto skip_fixed = [&](size_t pos, size_t n) -> size_t { return pos + n <= rd.size() ? pos + n : 0; };
